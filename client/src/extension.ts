@@ -1,0 +1,68 @@
+// The VS Code side: start the language server, show its state, register commands.
+// Everything clinical happens in the server.
+
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerOrderSetCommand } from './orderSetCommand';
+
+let client: LanguageClient | undefined;
+
+function documentSelector(): { language: string }[] {
+  const languages = vscode.workspace.getConfiguration('calcinosisNotes').get<string[]>('languages');
+  const list = Array.isArray(languages) && languages.every((l) => typeof l === 'string') ? languages : ['clinical-note', 'plaintext', 'markdown'];
+  return list.map((language) => ({ language }));
+}
+
+function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: documentSelector(),
+    outputChannel: output,
+    synchronize: { configurationSection: 'calcinosisNotes' },
+    // Restarts on crashes are the default (up to 4 in 3 minutes); keep going quietly.
+    initializationOptions: vscode.workspace.getConfiguration().get('calcinosisNotes'),
+  };
+  return new LanguageClient('calcinosisNotes', 'Calcinosis Notes', serverOptions, clientOptions);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Calcinosis Notes');
+  const status = vscode.languages.createLanguageStatusItem('calcinosisNotes.status', documentSelector());
+  status.name = 'Calcinosis Notes';
+  status.text = 'Calcinosis Notes: starting';
+  status.command = { title: 'Show Output', command: 'calcinosisNotes.showOutput' };
+
+  client = createClient(context, output);
+  client.onDidChangeState((e) => {
+    status.text = e.newState === State.Running ? 'Calcinosis Notes' : e.newState === State.Starting ? 'Calcinosis Notes: starting' : 'Calcinosis Notes: stopped';
+    status.severity = e.newState === State.Stopped ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+  });
+
+  context.subscriptions.push(
+    output,
+    status,
+    vscode.commands.registerCommand('calcinosisNotes.restartServer', async () => {
+      await client?.restart();
+    }),
+    vscode.commands.registerCommand('calcinosisNotes.showOutput', () => output.show(true)),
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      // The language list decides which documents the client sends: it needs a restart.
+      if (e.affectsConfiguration('calcinosisNotes.languages') && client) {
+        await client.stop();
+        client = createClient(context, output);
+        await client.start();
+      }
+    }),
+  );
+  registerOrderSetCommand(context);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

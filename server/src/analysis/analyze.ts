@@ -1,0 +1,61 @@
+// The whole analysis of one note: sections, terms with assertions, lab values, the
+// Ca×P products and the findings shown as diagnostics. Pure: text in, data out.
+
+import { DEFAULT_SETTINGS, caPhosThreshold, type CustomTerm, type Settings } from '../settings';
+import { pairCaPhos } from './caPhos';
+import { createAssertionContext } from './context';
+import { findLabValues } from './labs';
+import { labFindings } from './labFindings';
+import { LineIndex } from './lineIndex';
+import { findSections } from './sections';
+import type { Analysis } from './types';
+import { findUnfilledFields } from './unfilledFields';
+import { findTerms, matcherFor } from './vocabulary';
+
+export interface AnalysisOptions {
+  customTerms: readonly CustomTerm[];
+  /** Ca×P threshold in mg²/dL². */
+  threshold: number;
+  /** Where the threshold comes from, quoted in messages. */
+  thresholdSource: string;
+  useCorrectedCalcium: boolean;
+  /** Reference range overrides by analyte id, in the conventional unit. */
+  referenceRanges: Record<string, [number, number]>;
+}
+
+export function analysisOptionsFrom(settings: Settings): AnalysisOptions {
+  const threshold = caPhosThreshold(settings);
+  return {
+    customTerms: settings.customTerms,
+    threshold: threshold.value,
+    thresholdSource: threshold.source,
+    useCorrectedCalcium: settings.useCorrectedCalcium,
+    referenceRanges: settings.referenceRanges,
+  };
+}
+
+export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = analysisOptionsFrom(DEFAULT_SETTINGS);
+
+export function analyzeText(text: string, options: Partial<AnalysisOptions> = {}): Analysis {
+  const opts: AnalysisOptions = { ...DEFAULT_ANALYSIS_OPTIONS, ...options };
+  const lines = new LineIndex(text);
+  const sections = findSections(text);
+  const assertionOf = createAssertionContext(text, sections);
+  const terms = findTerms(text, matcherFor(opts.customTerms), assertionOf, lines);
+  const labs = findLabValues(text, assertionOf, sections);
+  for (const lab of labs) {
+    const pos = lines.positionAt(lab.start);
+    lab.line = pos.line;
+    lab.character = pos.character;
+  }
+  const products = pairCaPhos(labs, text, { threshold: opts.threshold, useCorrectedCalcium: opts.useCorrectedCalcium });
+  const findings = [
+    ...labFindings(text, labs, products, {
+      threshold: opts.threshold,
+      thresholdSource: opts.thresholdSource,
+      referenceRanges: opts.referenceRanges,
+    }),
+    ...findUnfilledFields(text),
+  ].sort((a, b) => a.start - b.start || a.end - b.end);
+  return { terms, labs, products, findings, sections };
+}

@@ -1,0 +1,87 @@
+// Builds the term matcher from the knowledge base plus the user's own terms, and
+// finds term mentions with their assertions.
+
+import { CONCEPTS } from '../knowledge/concepts';
+import type { Concept } from '../knowledge/types';
+import type { CustomTerm } from '../settings';
+import { TermMatcher } from './termMatcher';
+import type { Assertion, TermMention } from './types';
+import type { LineIndex } from './lineIndex';
+
+export const CUSTOM_CATEGORY = 'custom-term';
+
+const conceptById = new Map<string, Concept>(CONCEPTS.map((c) => [c.id, c]));
+
+export function conceptFor(id: string): Concept | undefined {
+  return conceptById.get(id);
+}
+
+/** Stable id for a user term: the same words always give the same id. */
+export function customConceptId(term: string): string {
+  const slug = term
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return `custom:${slug || 'term'}`;
+}
+
+function builtInMatcher(): TermMatcher {
+  const matcher = new TermMatcher();
+  for (const concept of CONCEPTS) {
+    for (const form of concept.forms) matcher.add(form, concept.id);
+    for (const form of concept.exactForms ?? []) matcher.add(form, concept.id, { exactCase: true });
+    for (const form of concept.labContextForms ?? []) matcher.add(form, concept.id, { exactCase: true, labContext: true });
+  }
+  return matcher;
+}
+
+let defaultMatcher: TermMatcher | undefined;
+const customMatchers = new Map<string, TermMatcher>();
+
+/**
+ * The matcher for a set of user terms. User terms are added as literal words (never
+ * as patterns), so nothing a user types can make matching slow. Built matchers are
+ * cached by the term list because settings change rarely and notes change often.
+ */
+export function matcherFor(customTerms: readonly CustomTerm[]): TermMatcher {
+  if (customTerms.length === 0) return (defaultMatcher ??= builtInMatcher());
+  const key = customTerms.map((t) => t.term).join('\u0000');
+  let matcher = customMatchers.get(key);
+  if (!matcher) {
+    matcher = builtInMatcher();
+    // A user term takes precedence over a built-in form of the same words: the user
+    // said what they mean by it.
+    for (const t of customTerms) matcher.add(t.term, customConceptId(t.term), { preferred: true });
+    if (customMatchers.size > 16) customMatchers.clear();
+    customMatchers.set(key, matcher);
+  }
+  return matcher;
+}
+
+export function findTerms(
+  text: string,
+  matcher: TermMatcher,
+  assertionOf: (start: number, end: number) => Assertion,
+  lines: LineIndex,
+): TermMention[] {
+  const mentions: TermMention[] = [];
+  for (const m of matcher.findAll(text)) {
+    const custom = m.concept.startsWith('custom:');
+    const concept = custom ? undefined : conceptById.get(m.concept);
+    const pos = lines.positionAt(m.start);
+    const mention: TermMention = {
+      text: text.slice(m.start, m.end),
+      start: m.start,
+      end: m.end,
+      line: pos.line,
+      character: pos.character,
+      concept: m.concept,
+      category: concept ? concept.category : CUSTOM_CATEGORY,
+      assertion: assertionOf(m.start, m.end),
+    };
+    if (custom) mention.custom = true;
+    mentions.push(mention);
+  }
+  return mentions;
+}

@@ -1,0 +1,127 @@
+// The language server: wiring only. Analysis lives in ./analysis, protocol shaping in ./features.
+
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions } from './features/codeActions';
+import { completionItems, resolveCompletion } from './features/completion';
+import { toDiagnostics } from './features/diagnostics';
+import { docsUrlFor } from './features/docsLinks';
+import { documentSymbols } from './features/documentSymbols';
+import { hoverAt } from './features/hover';
+import { inlayHints } from './features/inlayHints';
+import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
+import { NoteStore } from './noteStore';
+import { SettingsProvider } from './settingsProvider';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const store = new NoteStore();
+let settings!: SettingsProvider;
+
+connection.onInitialize((params): InitializeResult => {
+  const canPull = !!params.capabilities.workspace?.configuration;
+  let folders = params.workspaceFolders ?? [];
+  settings = new SettingsProvider(connection, canPull, () => folders, params.initializationOptions);
+  connection.onInitialized(() => {
+    if (params.capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(async () => {
+        folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
+      });
+    }
+  });
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      completionProvider: { resolveProvider: true, triggerCharacters: [' ', '.', '-'] },
+      codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
+      documentSymbolProvider: true,
+      semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
+      inlayHintProvider: true,
+    },
+    serverInfo: { name: 'calcinosis-notes', version: '0.1.0' },
+  };
+});
+
+/** The analysed note for a URI, or undefined when the document is not open. */
+async function noteFor(uri: string) {
+  const document = documents.get(uri);
+  if (!document) return undefined;
+  return store.get(document, await settings.get(uri));
+}
+
+// Coalesce bursts of edits: only the newest version of each document is validated.
+const pending = new Map<string, NodeJS.Immediate>();
+function scheduleValidation(uri: string): void {
+  const previous = pending.get(uri);
+  if (previous) clearImmediate(previous);
+  pending.set(
+    uri,
+    setImmediate(() => {
+      pending.delete(uri);
+      void validate(uri);
+    }),
+  );
+}
+
+async function validate(uri: string): Promise<void> {
+  const note = await noteFor(uri);
+  if (!note) return;
+  const diagnostics = toDiagnostics(note.analysis.findings, note.lines, note.settings, uri, docsUrlFor);
+  await connection.sendDiagnostics({ uri, version: note.version, diagnostics });
+}
+
+documents.onDidChangeContent((e) => scheduleValidation(e.document.uri));
+documents.onDidClose((e) => {
+  store.delete(e.document.uri);
+  settings.forget(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.onDidChangeConfiguration((change) => {
+  settings.setPushed(change.settings);
+  store.clear();
+  for (const document of documents.all()) scheduleValidation(document.uri);
+  void connection.languages.inlayHint.refresh().catch(() => undefined);
+  void connection.languages.semanticTokens.refresh();
+});
+
+connection.onHover(async ({ textDocument, position }) => {
+  const note = await noteFor(textDocument.uri);
+  return note ? hoverAt(note.analysis, note.lines, note.lines.offsetAt(position), note.settings, note.options) : null;
+});
+
+connection.onCompletion(async ({ textDocument, position }) => {
+  const note = await noteFor(textDocument.uri);
+  return note ? completionItems(note.text, note.lines.offsetAt(position), note.analysis) : [];
+});
+connection.onCompletionResolve(resolveCompletion);
+
+connection.onCodeAction(async ({ textDocument, range, context }) => {
+  const note = await noteFor(textDocument.uri);
+  return note ? codeActions(note, range, context.diagnostics) : [];
+});
+
+connection.onDocumentSymbol(async ({ textDocument }) => {
+  const note = await noteFor(textDocument.uri);
+  return note ? documentSymbols(note.analysis, note.lines) : [];
+});
+
+connection.languages.semanticTokens.on(async ({ textDocument }) => {
+  const note = await noteFor(textDocument.uri);
+  return note ? semanticTokens(note.analysis, note.lines, note.text) : { data: [] };
+});
+
+connection.languages.inlayHint.on(async ({ textDocument, range }) => {
+  const note = await noteFor(textDocument.uri);
+  return note && note.settings.inlayHints ? inlayHints(note, range) : [];
+});
+
+documents.listen(connection);
+connection.listen();
