@@ -123,6 +123,8 @@ function isSentenceEnd(text: string, i: number): boolean {
       return periodEnds(text, i);
     case 10: // line break
       return lineBreakEnds(text, i);
+    case 41: // )  closing a list number "2)" that starts a new item
+      return listParenEnds(text, i);
     default:
       return false;
   }
@@ -153,6 +155,14 @@ function periodEnds(text: string, i: number): boolean {
   if (isLower(next)) return false; // "p.o. daily", "approx. five", wrapped prose
   if (ABBREVIATIONS.has(word)) return false;
   return true;
+}
+
+function listParenEnds(text: string, i: number): boolean {
+  let d = i - 1;
+  while (d >= 0 && isDigit(text.charCodeAt(d))) d--;
+  const digits = i - 1 - d;
+  if (digits < 1 || digits > 2) return false;
+  return d < 0 || isSpace(text.charCodeAt(d));
 }
 
 function lineBreakEnds(text: string, i: number): boolean {
@@ -191,12 +201,20 @@ interface Hit {
   start: number;
   end: number;
   entry: PhraseEntry;
+  /** Index of the hit's first token. */
+  tok: number;
+  /** Offsets of the parentheses enclosing the hit (-1 / +Infinity when none). */
+  parenOpen: number;
+  parenClose: number;
 }
 
 interface ParsedSentence {
   start: number;
   end: number;
   hits: Hit[];
+  tokens: string[];
+  /** Absolute start offset of each token. */
+  starts: number[];
   /** Absolute start offset of each word token, in order (for word-distance limits). */
   wordStarts: number[];
 }
@@ -235,13 +253,47 @@ function parseSentence(text: string, start: number, end: number): ParsedSentence
     }
     if (matched) {
       const last = i + matched.tokens.length - 1;
-      hits.push({ start: starts[i], end: starts[last] + tokens[last].length, entry: matched });
+      hits.push({ start: starts[i], end: starts[last] + tokens[last].length, entry: matched, tok: i, parenOpen: -1, parenClose: Infinity });
       i = last + 1;
     } else {
       i++;
     }
   }
-  return { start, end, hits, wordStarts };
+  // A trigger inside parentheses reaches no further than the parentheses.
+  const open: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i] === '(') open.push(starts[i]);
+    else if (tokens[i] === ')' && open.length) {
+      const o = open.pop()!;
+      const c = starts[i];
+      for (const h of hits) {
+        if (h.start > o && h.end <= c && o > h.parenOpen) {
+          h.parenOpen = o;
+          h.parenClose = c;
+        }
+      }
+    }
+  }
+  return { start, end, hits, tokens, starts, wordStarts };
+}
+
+/** The longest phrase made of tokens[from, to) starting at `from` (for a hit cut by a mention). */
+function longestEntryWithin(tokens: string[], from: number, to: number): PhraseEntry | undefined {
+  const candidates = BY_FIRST_TOKEN.get(tokens[from]);
+  if (!candidates) return undefined;
+  for (const entry of candidates) {
+    const n = entry.tokens.length;
+    if (from + n > to) continue;
+    let ok = true;
+    for (let k = 1; k < n; k++) {
+      if (tokens[from + k] !== entry.tokens[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return entry;
+  }
+  return undefined;
 }
 
 /** Number of word tokens starting in [from, to). */
@@ -275,11 +327,13 @@ export function createAssertionContext(text: string, sections: Section[]): Asser
       const c = cache[idx];
       if (c.start <= ms && me <= c.end) return c;
     }
+    // A sentence never crosses a section header.
+    const section = sectionAt(sections, ms);
     let s = ms;
-    const minS = Math.max(0, ms - MAX_REACH);
+    const minS = Math.max(section ? section.start : 0, ms - MAX_REACH);
     while (s > minS && !isSentenceEnd(text, s - 1)) s--;
     let e = me;
-    const maxE = Math.min(text.length, me + MAX_REACH);
+    const maxE = Math.max(me, Math.min(section ? section.end : text.length, me + MAX_REACH));
     while (e < maxE && !isSentenceEnd(text, e)) e++;
     const parsed = parseSentence(text, s, e);
     cache.splice(idx + 1, 0, parsed);
@@ -327,20 +381,27 @@ function resolve(sent: ParsedSentence, ms: number, me: number): number {
   while (after < hits.length && hits[after].start < me) after++;
   // Hits before the mention: forward triggers.
   let before = after - 1;
-  while (before >= 0 && hits[before].end > ms) before--; // skip hits overlapping the mention
-  for (let h = before; h >= 0; h--) {
-    const hit = hits[h];
-    for (const trig of hit.entry.triggers) {
-      if (trig.direction === 'backward' || trig.kind === 'pseudo' || trig.kind === 'terminate') continue;
-      const bit = KIND_BIT[trig.kind];
-      if (found & bit) continue;
-      if (terminated(hits, h + 1, before + 1, bit)) continue;
-      if (trig.maxWords !== Number.POSITIVE_INFINITY && wordsBetween(sent, hit.end, ms) > trig.maxWords) continue;
-      found |= bit;
+  while (before >= 0 && hits[before].end > ms) {
+    const cut = hits[before];
+    if (cut.start < ms) {
+      // A phrase that runs into the mention ("no change" before the mention "change in
+      // vision"): its words before the mention may still be a trigger ("no").
+      const firstInMention = lowerBound(sent.starts, ms);
+      const entry = longestEntryWithin(sent.tokens, cut.tok, firstInMention);
+      if (entry) {
+        const last = cut.tok + entry.tokens.length - 1;
+        const end = sent.starts[last] + sent.tokens[last].length;
+        found |= forwardKinds(sent, { ...cut, entry, end }, ms, hits, before, before, found);
+      }
     }
+    before--; // skip hits overlapping the mention
+  }
+  for (let h = before; h >= 0; h--) {
+    found |= forwardKinds(sent, hits[h], ms, hits, h + 1, before + 1, found);
   }
   for (let h = after; h < hits.length; h++) {
     const hit = hits[h];
+    if (me <= hit.parenOpen) continue;
     for (const trig of hit.entry.triggers) {
       if (trig.direction === 'forward' || trig.kind === 'pseudo' || trig.kind === 'terminate') continue;
       const bit = KIND_BIT[trig.kind];
@@ -351,6 +412,21 @@ function resolve(sent: ParsedSentence, ms: number, me: number): number {
     }
   }
   return found;
+}
+
+/** Kinds of the forward triggers of `hit` that reach a mention starting at ms; hits[from, to) lie between. */
+function forwardKinds(sent: ParsedSentence, hit: Hit, ms: number, hits: Hit[], from: number, to: number, found: number): number {
+  let add = 0;
+  if (ms >= hit.parenClose) return 0;
+  for (const trig of hit.entry.triggers) {
+      if (trig.direction === 'backward' || trig.kind === 'pseudo' || trig.kind === 'terminate') continue;
+      const bit = KIND_BIT[trig.kind];
+      if ((found | add) & bit) continue;
+      if (terminated(hits, from, to, bit)) continue;
+      if (trig.maxWords !== Number.POSITIVE_INFINITY && wordsBetween(sent, hit.end, ms) > trig.maxWords) continue;
+      add |= bit;
+  }
+  return add;
 }
 
 /** Is there a terminator for `bit` among hits[from, to)? */

@@ -51,6 +51,8 @@ const MD_HEADER = /^[ \t]*#{1,6}[ \t]+([^\n]*?)[ \t#]*\r?$/gm;
 const CAPS_HEADER = /^[ \t]*([A-Z][A-Z0-9 /&,()'-]{1,60}?)[ \t]*:[ \t]*\r?$/gm;
 /** Known ALL-CAPS header after a run of spaces inside a flattened line. */
 const INLINE_HEADER = new RegExp(`(?:[ ]{3,}|\\t)(${upperAlternation}):`, 'g');
+/** Any short ALL-CAPS header after a run of spaces inside a flattened line ("   REFERRING DIAGNOSIS: "). */
+const INLINE_CAPS_HEADER = /(?:[ ]{3,}|\t)([A-Z][A-Z/&()-]*(?: [A-Z][A-Z/&()-]*){0,4}):(?=[ \t]|$)/gm;
 const MD_PREFIX = new RegExp(`^(${alternation})(?![A-Za-z0-9])`, 'i');
 
 interface RawHeader {
@@ -104,6 +106,13 @@ export function findSections(text: string): Section[] {
     if (!info) continue;
     const start = m.index + m[0].indexOf(m[1]);
     found.push({ kind: info.kind, title: m[1], start, contentStart: skipInlineSpace(text, m.index + m[0].length) });
+  }
+
+  INLINE_CAPS_HEADER.lastIndex = 0;
+  for (let m = INLINE_CAPS_HEADER.exec(text); m; m = INLINE_CAPS_HEADER.exec(text)) {
+    if (!/[A-Z]{2}/.test(m[1])) continue;
+    const start = m.index + m[0].indexOf(m[1]);
+    found.push({ kind: 'other', title: m[1], start, contentStart: skipInlineSpace(text, m.index + m[0].length) });
   }
 
   found.sort((a, b) => a.start - b.start || b.contentStart - a.contentStart);

@@ -39,19 +39,23 @@ export const CONTEXT_TRIGGERS: readonly ContextTrigger[] = [
     'no other', 'no further', 'no residual', 'no abnormal', 'no findings of', 'no complaints of', 'free of',
     'never', 'never had', 'never developed', 'did not', 'does not', 'do not', 'has not', 'have not', 'had not',
     'was not', 'were not', 'is not', 'are not', 'cannot', 'can not', "didn't", "doesn't", "don't", "hasn't",
-    "haven't", "wasn't", "isn't", "aren't", 'neither', 'nor', 'none', 'fails to reveal', 'failed to reveal',
+    "haven't", "wasn't", "isn't", "aren't", 'neither', 'nor', 'fails to reveal', 'failed to reveal',
     'fails to show', 'failed to show', 'rules out', 'ruled out', 'rule him out', 'rule her out',
     'unremarkable for', 'resolution of', 'with no', 'w/o', 'denies any', 'without any', 'no longer', 'not have',
-    'not had', 'declines', 'declined',
+    'not had', 'declines', 'declined', '-ve for', 'is -ve for', 'low suspicion for', 'low suspicion of',
+    'low likelihood of', 'low probability of', 'unlikely to be', 'no findings suggesting', 'no findings to suggest',
+    'no evidence to suggest', 'nothing to suggest',
   ]),
   ...t('negated', 'forward', ['non'], 0),
   ...t('negated', 'backward', [
-    'is negative', 'was negative', 'are negative', 'were negative', 'negative', 'is absent', 'was absent',
-    'are absent', 'were absent', 'absent', 'not seen', 'not identified', 'not present', 'not appreciated',
+    'is negative', 'was negative', 'are negative', 'were negative', 'is absent', 'was absent',
+    'are absent', 'were absent', 'not seen', 'not identified', 'not present', 'not appreciated',
     'not detected', 'not noted', 'not found', 'not visualized', 'not demonstrated', 'not evident', 'is ruled out',
     'was ruled out', 'were ruled out', 'are ruled out', 'has been ruled out', 'have been ruled out', 'ruled out', 'not likely', 'is not likely',
-    'free', 'unlikely', 'denied', 'none',
+    'is unlikely', 'was denied', 'were denied', 'has resolved', 'have resolved', 'had resolved', 'is resolved',
   ], 6),
+  // Bare words that negate only what stands right before them ("ANA negative", "pain free").
+  ...t('negated', 'backward', ['negative', 'absent', 'free', 'unlikely', 'denied', 'none', 'resolved', '-ve'], 2),
 
   // ── Possibility (uncertain; a possible mention is not negated) ─────────
   ...t('possible', 'forward', [
@@ -110,7 +114,8 @@ export const CONTEXT_TRIGGERS: readonly ContextTrigger[] = [
     'not to', 'gram negative', 'gram-negative', 'without difficulty', 'without incident',
     'without complication', 'not resolve', 'not respond', 'not improve', 'not improved',
     'not responded', 'no improvement', 'no response', 'not worse', 'not worsened', 'not clearly',
-    'history of present illness', 'history of the present illness', 'history and physical', 'history and exam',
+    'without change', 'not changed', 'has not changed', 'have not changed', 'without contrast',
+    'with and without contrast', 'history of present illness', 'history of the present illness', 'history and physical', 'history and exam',
     'history taking', 'history was obtained', 'history was taken', 'poor history', 'social history', 'day history', 'days history', 'week history', 'weeks history', 'month history', 'months history',
     'year history', 'years history', 'hour history', 'hours history', 'prior to', 'previous to', 'prior to admission',
     'previously mentioned', 'as previously', 'as previously described', 'as before', 'whether or not',
