@@ -14,7 +14,7 @@ function documentSelector(): { language: string }[] {
   return list.map((language) => ({ language }));
 }
 
-function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -31,7 +31,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const output = vscode.window.createOutputChannel('Calcinosis Notes');
+  const output = vscode.window.createOutputChannel('Calcinosis Notes', { log: true });
   const status = vscode.languages.createLanguageStatusItem('calcinosisNotes.status', documentSelector());
   status.name = 'Calcinosis Notes';
   status.text = 'Calcinosis Notes: starting';

@@ -1,0 +1,71 @@
+import { strict as assert } from 'node:assert';
+import { TermMatcher, tokenizeForm } from '../../../server/src/analysis/termMatcher';
+
+function matcher(): TermMatcher {
+  const m = new TermMatcher();
+  m.add('calcinosis', 'calcinosis-cutis');
+  m.add('calcinosis cutis', 'calcinosis-cutis');
+  m.add('calcinosis universalis', 'calcinosis-universalis');
+  m.add('PTH', 'pth', { exactCase: true });
+  m.add('CK', 'ck', { exactCase: true });
+  m.add('P', 'phosphate', { exactCase: true, labContext: true });
+  m.add("Winer's nodule", 'winer-nodule');
+  m.add('anti-dsDNA', 'anti-dsdna');
+  return m;
+}
+
+const found = (text: string) => matcher().findAll(text).map((m) => [m.concept, text.slice(m.start, m.end)]);
+
+describe('TermMatcher', () => {
+  it('prefers the longest form starting at a position', () => {
+    assert.deepEqual(found('Calcinosis cutis of the forearm'), [['calcinosis-cutis', 'Calcinosis cutis']]);
+    assert.deepEqual(found('calcinosis universalis'), [['calcinosis-universalis', 'calcinosis universalis']]);
+  });
+
+  it('matches a phrase broken over a line or by several spaces', () => {
+    assert.deepEqual(found('diffuse calcinosis\n   universalis'), [['calcinosis-universalis', 'calcinosis\n   universalis']]);
+    assert.deepEqual(found('calcinosis \u00a0 cutis'), [['calcinosis-cutis', 'calcinosis \u00a0 cutis']]);
+  });
+
+  it('does not match across sentence punctuation', () => {
+    assert.deepEqual(found('no calcinosis. Universalis'), [['calcinosis-cutis', 'calcinosis']]);
+  });
+
+  it('only matches whole words: PTH is not found in iPTH, CK not in CKD', () => {
+    assert.deepEqual(found('iPTH 80, CKD stage 4'), []);
+    assert.deepEqual(found('PTH 80, CK 200'), [['pth', 'PTH'], ['ck', 'CK']]);
+  });
+
+  it('applies case rules from the data', () => {
+    assert.deepEqual(found('pth and Pth'), []);
+  });
+
+  it('counts a bare P only in a lab context (a number follows)', () => {
+    assert.deepEqual(found('P 7.1 mg/dL'), [['phosphate', 'P']]);
+    assert.deepEqual(found('P: 7.1'), [['phosphate', 'P']]);
+    assert.deepEqual(found('P wave inversion; Plan P.'), []);
+  });
+
+  it('folds typographic apostrophes and keeps hyphenated forms whole', () => {
+    assert.deepEqual(found('Winer’s nodule; anti-dsDNA negative'), [['winer-nodule', 'Winer’s nodule'], ['anti-dsdna', 'anti-dsDNA']]);
+  });
+
+  it('reports UTF-16 offsets after astral characters', () => {
+    const text = '😀😀 calcinosis';
+    const [m] = matcher().findAll(text);
+    assert.equal(m.start, 5);
+    assert.equal(text.slice(m.start, m.end), 'calcinosis');
+  });
+
+  it('treats user words literally, so regex syntax in a term is harmless', () => {
+    const m = new TermMatcher();
+    m.add('(a+)+$', 'evil');
+    const text = 'a'.repeat(50000) + '!';
+    assert.deepEqual(m.findAll(text), []);
+    assert.deepEqual(m.findAll('x (a+)+$ y').length, 1);
+  });
+
+  it('tokenizes forms into words and punctuation', () => {
+    assert.deepEqual(tokenizeForm('25-OH vitamin D'), ['25', '-', 'OH', 'vitamin', 'D']);
+  });
+});
