@@ -41,7 +41,7 @@ export const THRESHOLD_PRESETS: Record<Exclude<ThresholdPreset, 'custom'>, { val
   'statpearls-70': {
     value: 70,
     source: 'StatPearls, "Calcinosis Cutis" (Le & Bedocs, 2019), Pathophysiology: Metastatic Calcification',
-    url: 'https://www.ncbi.nlm.nih.gov/books/NBK448127/',
+    url: 'http://knowledge.statpearls.com/chapter/rheumatology/18768/',
   },
   'kdoqi-ckd-55': {
     value: 55,
