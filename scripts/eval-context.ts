@@ -65,9 +65,14 @@ function norm(s: string): string {
   return s.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** Prefer the occurrence written in capitals: the data set upper-cases the judged phrase. */
-function pickUpper<T extends { text: string }>(candidates: T[]): T | undefined {
-  return candidates.find((c) => /[A-Z]/.test(c.text) && c.text === c.text.toUpperCase()) ?? candidates[0];
+/**
+ * Prefer the occurrence written in capitals (the data set upper-cases the judged phrase),
+ * and never a section header ("ALLERGIES:"), which names a section, not a condition.
+ */
+function pick<T extends { text: string; end: number }>(candidates: T[], sentence: string): T | undefined {
+  const notHeader = candidates.filter((c) => !/^\s*:/.test(sentence.slice(c.end, c.end + 4)));
+  const pool = notHeader.length ? notHeader : candidates;
+  return pool.find((c) => /[A-Z]/.test(c.text) && c.text === c.text.toUpperCase()) ?? pool[0];
 }
 
 type Judge = (row: Row) => Assertion | null;
@@ -77,7 +82,7 @@ function directJudge(row: Row): Assertion | null {
   const re = new RegExp(`(?<![A-Za-z0-9])${words.join('\\s+')}(?![A-Za-z0-9])`, 'gi');
   const found: { text: string; start: number; end: number }[] = [];
   for (const m of row.sentence.matchAll(re)) found.push({ text: m[0], start: m.index!, end: m.index! + m[0].length });
-  const hit = pickUpper(found);
+  const hit = pick(found, row.sentence);
   if (!hit) return null;
   return createAssertionContext(row.sentence, findSections(row.sentence))(hit.start, hit.end);
 }
@@ -85,11 +90,11 @@ function directJudge(row: Row): Assertion | null {
 async function pipelineJudge(): Promise<Judge | null> {
   try {
     const mod = await import('../server/src/analysis/analyze');
-    const analyzeText = mod.analyzeText as (text: string, options?: object) => { terms: { text: string; assertion: Assertion }[] };
+    const analyzeText = mod.analyzeText as (text: string, options?: object) => { terms: { text: string; end: number; assertion: Assertion }[] };
     return (row: Row) => {
       const analysis = analyzeText(row.sentence, { customTerms: [{ term: row.condition }] });
       const want = norm(row.condition);
-      const hit = pickUpper(analysis.terms.filter((t) => norm(t.text) === want));
+      const hit = pick(analysis.terms.filter((t) => norm(t.text) === want), row.sentence);
       return hit ? hit.assertion : null;
     };
   } catch (err) {

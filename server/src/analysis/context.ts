@@ -18,6 +18,7 @@ interface CompiledTrigger {
   kind: ModifierKind | 'pseudo' | 'terminate';
   direction: TriggerDirection;
   maxWords: number;
+  clause: boolean;
   /** For terminators: bit mask of the kinds whose scope it ends. */
   endsMask: number;
 }
@@ -62,6 +63,7 @@ const BY_FIRST_TOKEN: Map<string, PhraseEntry[]> = (() => {
       kind: trig.kind,
       direction: trig.direction ?? 'forward',
       maxWords: trig.maxWords ?? Number.POSITIVE_INFINITY,
+      clause: !!trig.clause,
       endsMask,
     });
   }
@@ -78,7 +80,9 @@ const BY_FIRST_TOKEN: Map<string, PhraseEntry[]> = (() => {
 // ── Section defaults ───────────────────────────────────────────────────────
 
 /** Sections whose content is, by default, about the past. */
-const HISTORICAL_SECTIONS = new Set(['pmh', 'psh']);
+// Social history (habits) and allergies describe what was there before this
+// encounter, which is what ConText calls historical.
+const HISTORICAL_SECTIONS = new Set(['pmh', 'psh', 'social-history', 'allergies']);
 /** Sections whose content is, by default, about someone else. */
 const OTHER_EXPERIENCER_SECTIONS = new Set(['family-history']);
 
@@ -217,6 +221,8 @@ interface ParsedSentence {
   starts: number[];
   /** Absolute start offset of each word token, in order (for word-distance limits). */
   wordStarts: number[];
+  /** Absolute offsets of the commas. */
+  commas: number[];
 }
 
 function parseSentence(text: string, start: number, end: number): ParsedSentence {
@@ -224,11 +230,13 @@ function parseSentence(text: string, start: number, end: number): ParsedSentence
   const tokens: string[] = [];
   const starts: number[] = [];
   const wordStarts: number[] = [];
+  const commas: number[] = [];
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(lower); m; m = TOKEN_RE.exec(lower)) {
     tokens.push(m[0]);
     starts.push(start + m.index);
     if (isAlnum(m[0].charCodeAt(0))) wordStarts.push(start + m.index);
+    else if (m[0] === ',') commas.push(start + m.index);
   }
   const hits: Hit[] = [];
   for (let i = 0; i < tokens.length; ) {
@@ -274,7 +282,7 @@ function parseSentence(text: string, start: number, end: number): ParsedSentence
       }
     }
   }
-  return { start, end, hits, tokens, starts, wordStarts };
+  return { start, end, hits, tokens, starts, wordStarts, commas };
 }
 
 /** The longest phrase made of tokens[from, to) starting at `from` (for a hit cut by a mention). */
@@ -408,6 +416,7 @@ function resolve(sent: ParsedSentence, ms: number, me: number): number {
       if (found & bit) continue;
       if (terminated(hits, after, h, bit)) continue;
       if (trig.maxWords !== Number.POSITIVE_INFINITY && wordsBetween(sent, me, hit.start) > trig.maxWords) continue;
+      if (trig.clause && lowerBound(sent.commas, hit.start) > lowerBound(sent.commas, me)) continue;
       found |= bit;
     }
   }
@@ -424,6 +433,7 @@ function forwardKinds(sent: ParsedSentence, hit: Hit, ms: number, hits: Hit[], f
       if ((found | add) & bit) continue;
       if (terminated(hits, from, to, bit)) continue;
       if (trig.maxWords !== Number.POSITIVE_INFINITY && wordsBetween(sent, hit.end, ms) > trig.maxWords) continue;
+      if (trig.clause && lowerBound(sent.commas, ms) > lowerBound(sent.commas, hit.end)) continue;
       add |= bit;
   }
   return add;

@@ -20,6 +20,8 @@ export interface ContextTrigger {
   direction?: TriggerDirection;
   /** Maximum number of words between the trigger and the mention. */
   maxWords?: number;
+  /** The scope ends at the next comma (the trigger qualifies one list item or clause). */
+  clause?: boolean;
   /** For 'terminate': the kinds whose scope it ends (all when absent). */
   ends?: ModifierKind[];
 }
@@ -78,10 +80,23 @@ export const CONTEXT_TRIGGERS: readonly ContextTrigger[] = [
   ...t('historical', 'forward', [
     'history of', 'hx of', 'h/o', 'history significant for', 'history is significant for', 'history notable for',
     'history positive for', 'history is positive for', 'past history', 'past history of', 'medical history',
-    'past medical history', 'past surgical history', 'surgical history', 'pmh', 'pmhx', 'psh', 'previous',
-    'previously', 'prior', 'status post', 's/p', 'history includes', 'no history of', 'no hx of', 'no h/o',
-    'personal history of', 'known history of', 'remote', 'formerly', 'former', 'previous diagnosis of',
+    'past medical history', 'past surgical history', 'surgical history', 'pmh', 'pmhx', 'psh',
+    'previously', 'history includes', 'no history of', 'no hx of', 'no h/o',
+    'personal history of', 'known history of', 'formerly', 'previous diagnosis of', 'social history',
+    'known to have', 'no known', 'medical problems including', 'medical problems include', 'comorbidities',
+    'comorbidities include', 'comorbidities including', 'longstanding', 'long-standing', 'long standing',
     'had been diagnosed with', 'was diagnosed with', 'diagnosed with', 'family history of', 'family history', 'fh of', 'fhx of',
+  ]),
+  // Adjectives of the past reach only the noun phrase they qualify.
+  ...t('historical', 'forward', ['previous', 'prior', 'remote', 'former', 'old history of'], 4),
+  // "status post" qualifies the procedure named right after it, not a whole list.
+  ...['status post', 's/p'].map((phrase): ContextTrigger => ({ phrase, kind: 'historical', direction: 'forward', clause: true })),
+  // Findings reported by an earlier study belong to the past.
+  ...t('historical', 'forward', [
+    'previous report', 'prior report', 'previous study', 'prior study', 'previous studies', 'prior studies',
+    'previous biopsy', 'prior biopsy', 'previous imaging', 'prior imaging', 'previous exam', 'prior exam',
+    'previous examination', 'prior examination', 'previous radiograph', 'prior radiograph', 'previous marrow report',
+    'prior marrow report',
   ]),
   ...t('historical', 'backward', ['in the past', 'in the remote past', 'years ago', 'months ago', 'as a child', 'previously', 'in childhood'], 8),
 
@@ -90,7 +105,7 @@ export const CONTEXT_TRIGGERS: readonly ContextTrigger[] = [
     'if', 'should he', 'should she', 'should they', 'should the patient', 'should there be', 'return if', 'call if', 'return for', 'return with', 'call for', 'in case of', 'in the event of',
     'in the event', 'as needed for', 'prn for', 'p.r.n. for', 'watch for', 'monitor for', 'look out for',
     'to prevent', 'prevention of', 'prophylaxis for', 'prophylaxis of',
-    'risk of', 'risk for', 'at risk of', 'at risk for', 'unless', ]),
+    'call', 'return to', 'seek medical attention for', 'seek medical attention if', 'risk of', 'risk for', 'at risk of', 'at risk for', 'unless', ]),
   ...t('hypothetical', 'backward', ['as needed', 'prn', 'p.r.n.'], 4),
   ...t('hypothetical', 'both', ['if needed', 'if necessary', 'if present', 'if it occurs', 'if required'], 4),
 
@@ -116,7 +131,7 @@ export const CONTEXT_TRIGGERS: readonly ContextTrigger[] = [
     'not responded', 'no improvement', 'no response', 'not worse', 'not worsened', 'not clearly',
     'without change', 'not changed', 'has not changed', 'have not changed', 'without contrast',
     'with and without contrast', 'history of present illness', 'history of the present illness', 'history and physical', 'history and exam',
-    'history taking', 'history was obtained', 'history was taken', 'poor history', 'social history', 'day history', 'days history', 'week history', 'weeks history', 'month history', 'months history',
+    'history taking', 'history was obtained', 'history was taken', 'poor history', 'day history', 'days history', 'week history', 'weeks history', 'month history', 'months history',
     'year history', 'years history', 'hour history', 'hours history', 'prior to', 'previous to', 'prior to admission',
     'previously mentioned', 'as previously', 'as previously described', 'as before', 'whether or not',
     'more or less', 'rather than', 'no one', 'negative pressure',
@@ -131,6 +146,6 @@ export const CONTEXT_TRIGGERS: readonly ContextTrigger[] = [
   ]),
   ...stop(['who', 'presents', 'presented', 'presenting', 'presents with', 'now presents', 'admitted', 'came in',
     'comes in', 'complains', 'complaining', 'c/o']),
-  ...stop(['currently', 'now', 'today', 'recent', 'recently', 'new', 'this admission', 'that'], ['historical']),
+  ...stop(['currently', 'now', 'today', 'recent', 'recently', 'new', 'this admission', 'that', 'than', ', with', 'active', 'ongoing'], ['historical']),
   ...stop([','], ['other-experiencer']),
 ];
