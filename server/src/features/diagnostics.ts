@@ -44,8 +44,18 @@ export function toDiagnostics(
         message: r.message,
       }));
     }
+    if (out.length === MAX_DIAGNOSTICS) {
+      // Say that the list was cut rather than dropping findings silently.
+      out.push({
+        range: diagnostic.range,
+        severity: DiagnosticSeverity.Information,
+        code: 'diagnostics-truncated',
+        source: SOURCE,
+        message: `Calcinosis Notes shows the first ${MAX_DIAGNOSTICS} findings of this note; the rest are not listed.`,
+      });
+      break;
+    }
     out.push(diagnostic);
-    if (out.length >= MAX_DIAGNOSTICS) break;
   }
   return out;
 }
