@@ -59,7 +59,6 @@ export const DIAGNOSTIC_CODES = [
   'unfilled-field',
   'document-too-large',
   'binary-content',
-  'settings-invalid',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
@@ -72,7 +71,6 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, SeverityName> = {
   'unfilled-field': 'warning',
   'document-too-large': 'warning',
   'binary-content': 'warning',
-  'settings-invalid': 'warning',
 };
 
 export const DEFAULT_SETTINGS: Settings = {
