@@ -1,0 +1,1021 @@
+// Finds laboratory values in note text: "Ca 10.8", "Ca: 10.8 mg/dL (H) [8.5-10.5]",
+// "calcium of 2.7 mmol/L", "Ca/Phos 10.8/7.1", "Ca 9.1 -> 10.8", "2,61 mmol/l",
+// table rows, dated blocks, "10.8 mg/dL calcium", and serology ("ANA 1:320 speckled").
+// Pure: no editor types. One pass of one precompiled regex over the analyte names;
+// everything after a name is read with sticky regexes at fixed positions.
+
+import type { Assertion, LabValue, Section } from './types';
+import { ANALYTES, ANALYTE_BY_ID, NOT_A_LAB_VALUE, substanceOf, type Analyte } from '../knowledge/analytes';
+import { UNIT_AT, UNIT_SOURCE, convert, normalizeUnit, unitClass, displayUnit, formatNumber } from './units';
+
+// ---------------------------------------------------------------------------
+// Name table
+
+interface NameEntry {
+  analyte: Analyte | null; // null: a phrase that is not a lab value (drug, score, product)
+  /** Case-sensitive key of the form when only that exact case counts. */
+  exact: string | null;
+  /** Only directly before a number or inside a slash list ("P 4.1", "Ca/P"). */
+  numberOnly: boolean;
+}
+
+function keyOf(s: string): string {
+  return s.toLowerCase().replace(/[\s\-‐–.]+/g, '');
+}
+function exactKeyOf(s: string): string {
+  return s.replace(/[\s\-‐–.]+/g, '');
+}
+function escapeForm(form: string): string {
+  let out = '';
+  for (const ch of form) {
+    if (ch === ' ') out += '[ \\t]*';
+    else if (ch === '-' || ch === '‐') out += '[ \\t]*[-‐–]?[ \\t]*';
+    else if (ch === '.') out += '\\.?';
+    else out += ch.replace(/[\\^$*+?()[\]{}|/]/g, '\\$&');
+  }
+  return out;
+}
+
+const ENTRIES = new Map<string, NameEntry[]>();
+const FORMS: string[] = [];
+function addForm(form: string, entry: NameEntry): void {
+  const key = keyOf(form);
+  let list = ENTRIES.get(key);
+  if (!list) ENTRIES.set(key, (list = []));
+  list.push(entry);
+  FORMS.push(form);
+}
+for (const phrase of NOT_A_LAB_VALUE) addForm(phrase, { analyte: null, exact: null, numberOnly: false });
+for (const a of ANALYTES) {
+  for (const n of a.names) addForm(n, { analyte: a, exact: null, numberOnly: false });
+  for (const n of a.exactNames ?? []) addForm(n, { analyte: a, exact: exactKeyOf(n), numberOnly: false });
+  for (const n of a.numberOnlyNames ?? []) addForm(n, { analyte: a, exact: exactKeyOf(n), numberOnly: true });
+}
+const NAME_SOURCE =
+  '(?:' +
+  [...new Set(FORMS.map(escapeForm))]
+    .sort((x, y) => y.length - x.length)
+    .join('|') +
+  ')(?![A-Za-z0-9_])';
+/** Every analyte name, one global scan. */
+const NAME_RE = new RegExp('(?<![A-Za-z0-9_])' + NAME_SOURCE, 'gi');
+/** The same names, anchored (for the second name of "Ca/Phos"). */
+const NAME_AT = new RegExp(NAME_SOURCE, 'iy');
+
+function lookup(matched: string, allowNumberOnly: boolean): NameEntry | null {
+  const list = ENTRIES.get(keyOf(matched));
+  if (!list) return null;
+  const exact = exactKeyOf(matched);
+  for (const e of list) {
+    if (e.numberOnly && !allowNumberOnly) continue;
+    if (e.exact === null || e.exact === exact) return e;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// Sticky pieces read after a name
+
+const DATE_SOURCE =
+  '(?:(\\d{4})-(\\d{1,2})-(\\d{1,2})' +
+  '|(\\d{1,2})[/](\\d{1,2})(?:[/](\\d{4}|\\d{2}))?' +
+  '|(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}|\\d{2})' +
+  '|((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\\.?[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?(?:,?[ \\t]+(\\d{4}))?' +
+  '|(\\d{1,2})[ \\t]+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\\.?(?:,?[ \\t]+(\\d{4}))?)';
+const DATE_RE = new RegExp('(?<![\\d/.,:])' + DATE_SOURCE + '(?![\\d/]|\\.\\d)', 'g');
+
+/** Words and marks between a name and its number. */
+const FILLER_AT =
+  /(?:[ \t]*(?:\((?:serum|s|total|plasma|blood|fasting)\)|,[ \t]*(?:serum|total|plasma)(?![A-Za-z])|(?:serum|plasma|fasting|total|levels?|values?|results?|was|were|is|are|of|at|now|today|came[ \t]+back(?:[ \t]+(?:as|at))?|returned(?:[ \t]+at)?|measured(?:[ \t]+at)?|noted(?:[ \t]+at)?|(?:mildly[ \t]+|markedly[ \t]+)?(?:elevated|high|raised|low|increased|decreased|normal)(?:[ \t]+at)?|remains?|remained|rose[ \t]+to|up[ \t]+to|down[ \t]+to|approximately|approx\.?|about|around|of[ \t]+about|checked)(?![A-Za-z])|=|:|~|≈|-(?![\d>])|\||\t|\(|#))*[ \t]*/y;
+
+const DATE_PREFIX_AT = new RegExp('[ \\t]*(?:on|from|dated|drawn|\\()?[ \\t]*' + DATE_SOURCE + '\\)?[ \\t]*:?', 'y');
+
+const NUM_AT = /(<=|>=|≤|≥|<|>|less[ \t]+than|greater[ \t]+than|below|above|under|over)?[ \t]*(\d+(?:[.,]\d+)?|[.,]\d+)(?!\d)/y;
+
+/** What may not follow a number that is a lab value (dates, ranges, times, ages, doses). */
+const NOT_VALUE_AFTER =
+  /(?:[ \t]*[/][ \t]*\d|[ \t]*[-–][ \t]*\d|:\d|[ \t]*(?:yo|y\/o|y\.o\.|years?|yrs?|year-old|months?|mos?|weeks?|wks?|days?|hours?|hrs?|minutes?|mins?|times|cm|mm|kg|lbs?|%|mg|g|mcg|µg|μg|ug|IU|units?|tabs?|tablets?|caps?|capsules?|mEq|mmol|ml|mL|puffs?|drops?|sprays?|doses?|vials?|amps?)(?![A-Za-z/]))/y;
+const BARE_EXCRETION_UNIT_AT = /[ \t]*(mg|mmol)(?![A-Za-z/])/y;
+
+const TABLE_UNIT_AT = new RegExp('[ \\t]*(?:\\||\\t)[ \\t]*(' + UNIT_SOURCE + ')', 'y');
+
+const FLAG_AT = /[ \t]*(?:[|\t][ \t]*)?(?:\((?:HH|LL|H|L|high|low|crit(?:ical)?|abnormal|A)\)|\[(?:H|L)\]|(?:HH|LL|H|L)(?![A-Za-z0-9])|[↑↓]|\*+|!)/y;
+const RANGE_AT =
+  /[ \t]*(?:[[(][ \t]*(?:(?:ref(?:erence)?\.?|normal|nl|N|RR|range|ULN)[ \t]*(?:range|interval)?[ \t]*:?[ \t]*)?(?:[<>≤≥][ \t]*)?\d+(?:[.,]\d+)?(?:[ \t]*(?:-|–|to)[ \t]*\d+(?:[.,]\d+)?)?[ \t]*[^\])\n]{0,12}[\])]|[ \t]*(?:[|\t])[ \t]*(?:[<>≤≥][ \t]*)?\d+(?:[.,]\d+)?[ \t]*(?:-|–|to)[ \t]*\d+(?:[.,]\d+)?|,?[ \t]*(?:ref(?:erence)?(?:[ \t]+range)?|normal(?:[ \t]+range)?|nl)[ \t]*:?[ \t]*\d+(?:[.,]\d+)?[ \t]*(?:-|–|to)[ \t]*\d+(?:[.,]\d+)?)/y;
+const DATE_AFTER_AT = new RegExp('[ \\t]*(?:\\(|,?[ \\t]*(?:on|from|dated|drawn|collected)[ \\t]+)' + DATE_SOURCE + '\\)?', 'y');
+const TREND_AT = /[ \t]*(?:,[ \t]*)?(?:-+>|→|⟶|➔|=>|⇒|\bto\b|,?[ \t]*(?:and[ \t]+)?(?:then|now)(?:[ \t]+(?:up|down)[ \t]+to)?|(?:increased|rose|climbed|fell|dropped|decreased)[ \t]+to)[ \t]*/y;
+const SLASH_AT = /[ \t]*\/[ \t]*/y;
+const SLASH_NUM_AT = /[ \t]*\/[ \t]*(\d+(?:[.,]\d+)?)(?!\d)/y;
+const VITALS_RE = /\b(?:BP|RR|HR|SpO2|Sp02|O2 sat|Temp|vitals?|pulse)\b/i;
+const BACK_RE = new RegExp('(<=|>=|≤|≥|<|>)?[ \\t]*(\\d+(?:[.,]\\d+)?)[ \\t]*(' + UNIT_SOURCE + ')[ \\t]*(?:(?:of|serum|total|for)[ \\t]+)*$');
+
+// Serology
+const QUAL_FILLER_AT =
+  /(?:[ \t]*(?:antibod(?:y|ies)|Abs?|IgG|screen|by[ \t]+IFA|IFA|titer|titre|test(?:ing)?|panel|levels?|was|were|is|are|came[ \t]+back|returned|result(?:ed)?|reported|:|=|-(?=[ \t]*[A-Za-z(])|\())*[ \t]*/y;
+const QUAL_RESULT_AT =
+  /(weakly[ \t]+positive|strongly[ \t]+positive|positive|pos\.?(?![A-Za-z])|\+ve|\(\+\)|\+(?![\d])|negative|neg\.?(?![A-Za-z])|-ve|\(-\)|not[ \t]+detected|undetectable|detected|non-?reactive|reactive|equivocal|indeterminate|borderline)/iy;
+const TITRE_RE = /(?:titer|titre)?[ \t]*(?:of[ \t]+)?(?:at[ \t]+)?(?:a[ \t]+)?(?:titer|titre)?[ \t]*(?:of[ \t]+)?(1[ \t]*:[ \t]*\d{2,5})/iy;
+const PATTERN_RE = /(speckled|homogene?ous|nucleolar|centromere|cytoplasmic|peripheral|rim|diffuse|fine[ \t]+speckled|coarse[ \t]+speckled|dense[ \t]+fine[ \t]+speckled)/i;
+const QUAL_LIST_SEP_AT = /[ \t]*(?:,|\/|and|&|\+)[ \t]*(?:(?:and|or)[ \t]+)?/y;
+const QUAL_BEFORE_RE = /(positive|negative|\+ve|-ve)[ \t]+(?:for[ \t]+)?(?:an?[ \t]+)?$/i;
+
+// ---------------------------------------------------------------------------
+// Text helpers
+
+/** Same length as the input: full-width digits and punctuation, dashes and Greek mu made plain. */
+export function normalizeForScan(text: string): string {
+  return text.replace(/[\uFF10-\uFF19\uFF0C\uFF0E\uFF1A\uFF0F\u2013\u2014\u2212\u03BC\uFF1C\uFF1E]/g, (ch) => {
+    const c = ch.charCodeAt(0);
+    if (c >= 0xff10 && c <= 0xff19) return String.fromCharCode(c - 0xff10 + 48);
+    switch (ch) {
+      case '\uFF0C':
+        return ',';
+      case '\uFF0E':
+        return '.';
+      case '\uFF1A':
+        return ':';
+      case '\uFF0F':
+        return '/';
+      case '\uFF1C':
+        return '<';
+      case '\uFF1E':
+        return '>';
+      case '\u03BC':
+        return 'µ';
+      default:
+        return '-';
+    }
+  });
+}
+
+function parseNumber(raw: string): number {
+  if (raw.includes(',')) {
+    const [int, frac] = raw.split(',') as [string, string];
+    // "1,250" is a thousands separator; "2,61" and "0,850" are decimal commas.
+    if (frac.length === 3 && int.length >= 1 && int.length <= 3 && int !== '0') return Number(int + frac);
+    return Number(`${int || '0'}.${frac}`);
+  }
+  return Number(raw.startsWith('.') ? `0${raw}` : raw);
+}
+
+function comparatorOf(raw: string | undefined): LabValue['comparator'] {
+  if (!raw) return null;
+  const r = raw.toLowerCase().replace(/\s+/g, ' ');
+  if (r === '<' || r === 'less than' || r === 'below' || r === 'under') return '<';
+  if (r === '>' || r === 'greater than' || r === 'above' || r === 'over') return '>';
+  if (r === '<=' || r === '≤') return '<=';
+  if (r === '>=' || r === '≥') return '>=';
+  return null;
+}
+
+const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+
+/** A date match as a draw key "date:YYYY-M-D" ("?" for a missing year), or null if not a calendar date. */
+function dateKey(m: RegExpExecArray | RegExpMatchArray): string | null {
+  let y: string | undefined;
+  let mo: number;
+  let d: number;
+  if (m[1]) {
+    y = m[1];
+    mo = Number(m[2]);
+    d = Number(m[3]);
+  } else if (m[4]) {
+    const a = Number(m[4]);
+    const b = Number(m[5]);
+    y = m[6];
+    // US order unless the first number cannot be a month.
+    if (a > 12 && b <= 12) {
+      mo = b;
+      d = a;
+    } else {
+      mo = a;
+      d = b;
+    }
+  } else if (m[7]) {
+    d = Number(m[7]);
+    mo = Number(m[8]);
+    y = m[9];
+  } else if (m[10]) {
+    mo = MONTHS[m[10].slice(0, 3).toLowerCase()] ?? 0;
+    d = Number(m[11]);
+    y = m[12];
+  } else {
+    d = Number(m[13]);
+    mo = MONTHS[(m[14] ?? '').slice(0, 3).toLowerCase()] ?? 0;
+    y = m[15];
+  }
+  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= 31)) return null;
+  if (y && y.length === 2) y = `20${y}`;
+  return `date:${y ?? '?'}-${mo}-${d}`;
+}
+
+/**
+ * Whether two draw keys may be the same blood draw: 'same' (same date, or same block),
+ * 'different' (two different dates) or 'unknown' (at least one has no date).
+ */
+export function compareDraws(a: string | undefined, b: string | undefined): 'same' | 'different' | 'unknown' {
+  if (!a || !b) return 'unknown';
+  if (a.includes('~earlier') || b.includes('~earlier')) return a === b ? 'same' : 'different';
+  const da = a;
+  const db = b;
+  if (da.startsWith('date:') && db.startsWith('date:')) {
+    const [ya, ma, dda] = da.slice(5).split('-');
+    const [yb, mb, ddb] = db.slice(5).split('-');
+    if (ma !== mb || dda !== ddb) return 'different';
+    if (ya !== '?' && yb !== '?' && ya !== yb) return 'different';
+    return 'same';
+  }
+  if (da === db) return 'same';
+  return 'unknown';
+}
+
+/** Human words for a draw key ("3/14/2026", "an undated block"). */
+export function describeDraw(draw: string | undefined): string {
+  if (!draw) return 'no date';
+  const base = draw.replace(/~earlier\d*$/, '');
+  if (base.startsWith('date:')) {
+    const [y, m, d] = base.slice(5).split('-');
+    return y === '?' ? `${m}/${d}` : `${m}/${d}/${y}`;
+  }
+  return 'no date';
+}
+
+// ---------------------------------------------------------------------------
+// Document geometry: lines, paragraphs, dates
+
+class Geometry {
+  readonly lineStarts: number[] = [0];
+  private paraStart: Int32Array;
+  private dateCache = new Map<number, { start: number; end: number; key: string }[]>();
+  private headerCache = new Map<number, string | null>();
+  private sectionStarts: number[];
+
+  constructor(
+    readonly norm: string,
+    sections: Section[],
+  ) {
+    let i = norm.indexOf('\n');
+    while (i !== -1) {
+      this.lineStarts.push(i + 1);
+      i = norm.indexOf('\n', i + 1);
+    }
+    this.paraStart = new Int32Array(this.lineStarts.length).fill(-1);
+    this.sectionStarts = sections.map((s) => s.start).sort((a, b) => a - b);
+  }
+
+  lineOf(offset: number): number {
+    const ls = this.lineStarts;
+    let lo = 0;
+    let hi = ls.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ls[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+  lineStart(line: number): number {
+    return this.lineStarts[line]!;
+  }
+  lineEnd(line: number): number {
+    const next = this.lineStarts[line + 1];
+    let end = next === undefined ? this.norm.length : next - 1;
+    if (end > 0 && this.norm.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+  lineText(line: number): string {
+    return this.norm.slice(this.lineStart(line), this.lineEnd(line));
+  }
+  isBlank(line: number): boolean {
+    return /^\s*$/.test(this.lineText(line));
+  }
+  paragraphOf(line: number): number {
+    let l = line;
+    while (l > 0 && this.paraStart[l] === -1 && !this.isBlank(l - 1)) l--;
+    const start = this.paraStart[l] !== -1 ? this.paraStart[l]! : l;
+    for (let k = l; k <= line; k++) this.paraStart[k] = start;
+    return start;
+  }
+  sectionOf(offset: number): number {
+    const s = this.sectionStarts;
+    let lo = 0;
+    let hi = s.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (s[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+  datesOnLine(line: number): { start: number; end: number; key: string }[] {
+    let hits = this.dateCache.get(line);
+    if (hits) return hits;
+    hits = [];
+    const text = this.lineText(line);
+    if (/\d/.test(text)) {
+      const base = this.lineStart(line);
+      DATE_RE.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = DATE_RE.exec(text))) {
+        const key = dateKey(m);
+        if (key) hits.push({ start: base + m.index, end: base + m.index + m[0].length, key });
+      }
+    }
+    this.dateCache.set(line, hits);
+    return hits;
+  }
+  /** The date of a header line ("Labs 3/14/2026:", "03/14/2026"), or null if the line is not one. */
+  headerDate(line: number): string | null {
+    const cached = this.headerCache.get(line);
+    if (cached !== undefined) return cached;
+    let result: string | null = null;
+    const dates = this.datesOnLine(line);
+    if (dates.length === 1) {
+      const text = this.lineText(line);
+      const base = this.lineStart(line);
+      const rest = (text.slice(0, dates[0]!.start - base) + text.slice(dates[0]!.end - base))
+        .replace(/\b(?:labs?|laboratory|results?|bloods?|blood work|bloodwork|chemistry|chem|BMP|CMP|panel|drawn|collected|on|at|from|dated|of|serum|values?|today|admission|visit|follow-up|date)\b/gi, '')
+        .replace(/[\s:#*_\-–()[\]|,.]+/g, '');
+      if (rest.length <= 12 && !/\d{1,}[.,]\d/.test(rest)) result = dates[0]!.key;
+    }
+    this.headerCache.set(line, result);
+    return result;
+  }
+  /** Nearest header date above `line` in the same section (at most 60 lines up), or null. */
+  headerAbove(line: number, offset: number): string | null {
+    const section = this.sectionOf(offset);
+    for (let l = line - 1; l >= 0 && l >= line - 60; l--) {
+      if (this.sectionOf(this.lineStart(l)) !== section) return null;
+      const h = this.headerDate(l);
+      if (h) return h;
+    }
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Extraction
+
+interface RawValue {
+  analyte: Analyte;
+  start: number;
+  end: number;
+  valueStart: number;
+  valueEnd: number;
+  value: number | string;
+  unit: string | null;
+  comparator: LabValue['comparator'];
+  attachedDate?: string;
+  trendIndex?: number; // 0 for the first of a trend, increasing; the last is current
+  trendLength?: number;
+  inheritedUnit?: string | null;
+  result?: LabValue['result'];
+}
+
+export interface FindLabOptions {
+  /** Skip the assertion callback (faster) when the caller does not need it. */
+  assertions?: boolean;
+}
+
+/**
+ * Every laboratory value in `text`, sorted by start. `assertionOf` gives the ConText
+ * assertion of a span; `sections` bound dated blocks (a date header does not reach
+ * into the next section).
+ */
+export function findLabValues(text: string, assertionOf: (start: number, end: number) => Assertion, sections: Section[]): LabValue[] {
+  const norm = normalizeForScan(text);
+  const geo = new Geometry(norm, sections);
+  const raws: RawValue[] = [];
+  let consumedTo = 0;
+  const re = NAME_RE;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let pendingQual: { analyte: Analyte; start: number; end: number }[] = [];
+  let pendingQualEnd = -1;
+  while ((m = re.exec(norm))) {
+    const nameStart = m.index;
+    const nameEnd = nameStart + m[0].length;
+    // A name ending in a letter directly followed by "+"/"-" belongs to a longer form we do not know.
+    const entry = lookup(m[0], true);
+    if (!entry || !entry.analyte) {
+      if (entry && !entry.analyte) consumedTo = Math.max(consumedTo, nameEnd);
+      continue;
+    }
+    const a = entry.analyte;
+    if (nameStart < consumedTo) continue;
+
+    if (a.kind === 'qualitative') {
+      if (pendingQualEnd >= 0 && !QUAL_LIST_GAP(norm, pendingQualEnd, nameStart)) pendingQual = [];
+      const got = readQualitative(norm, a, nameStart, nameEnd, pendingQual, raws);
+      if (got === 'pending') {
+        pendingQual.push({ analyte: a, start: nameStart, end: nameEnd });
+        pendingQualEnd = nameEnd;
+      } else {
+        pendingQual = [];
+        pendingQualEnd = -1;
+        if (got > 0) {
+          consumedTo = got;
+          re.lastIndex = got;
+        }
+      }
+      continue;
+    }
+    if (entry.numberOnly || entry.exact === 'P') {
+      // A bare "P" is phosphate only right before a number, and never among vital signs.
+      const line = geo.lineOf(nameStart);
+      if (VITALS_RE.test(geo.lineText(line))) continue;
+    }
+
+    const end = readQuantitative(norm, geo, a, entry, nameStart, nameEnd, raws, consumedTo);
+    if (end > 0) {
+      consumedTo = end;
+      re.lastIndex = end;
+    }
+  }
+
+  raws.sort((x, y) => x.start - y.start);
+  const labs: LabValue[] = [];
+  for (const r of raws) labs.push(finish(text, geo, r, assertionOf));
+  harmonizeAmbiguous(labs);
+  return labs;
+}
+
+function QUAL_LIST_GAP(norm: string, from: number, to: number): boolean {
+  if (to - from > 12) return false;
+  return /^[ \t]*(?:,|\/|and|&|\+|or)?[ \t]*(?:(?:and|or)[ \t]+)?(?:anti-?[ \t]*)?$/i.test(norm.slice(from, to));
+}
+
+/** Reads what follows a quantitative name; pushes values; returns the end offset consumed or 0. */
+function readQuantitative(
+  norm: string,
+  geo: Geometry,
+  first: Analyte,
+  entry: NameEntry,
+  nameStart: number,
+  nameEnd: number,
+  out: RawValue[],
+  consumedTo: number,
+): number {
+  // Slash list: "Ca/Phos 10.8/7.1", "Ca/P/Mg: 9.8/4.1/2.0 mg/dL".
+  const names: { analyte: Analyte; end: number }[] = [{ analyte: first, end: nameEnd }];
+  let pos = nameEnd;
+  for (;;) {
+    SLASH_AT.lastIndex = pos;
+    if (!SLASH_AT.exec(norm)) break;
+    NAME_AT.lastIndex = SLASH_AT.lastIndex;
+    const nm = NAME_AT.exec(norm);
+    if (!nm) break;
+    const e = lookup(nm[0], true);
+    if (!e || !e.analyte || e.analyte.kind !== 'quantitative') break;
+    pos = NAME_AT.lastIndex;
+    names.push({ analyte: e.analyte, end: pos });
+  }
+
+  let p = names[names.length - 1]!.end;
+  let attachedDate: string | undefined;
+  FILLER_AT.lastIndex = p;
+  FILLER_AT.exec(norm);
+  p = FILLER_AT.lastIndex;
+  DATE_PREFIX_AT.lastIndex = p;
+  const dp = DATE_PREFIX_AT.exec(norm);
+  if (dp) {
+    attachedDate = dateKey(dp) ?? undefined;
+    if (attachedDate) {
+      p = DATE_PREFIX_AT.lastIndex;
+      FILLER_AT.lastIndex = p;
+      FILLER_AT.exec(norm);
+      p = FILLER_AT.lastIndex;
+    }
+  }
+
+  NUM_AT.lastIndex = p;
+  const num = NUM_AT.exec(norm);
+  if (!num) {
+    if (names.length === 1 && !entry.numberOnly) return readBackward(norm, first, nameStart, nameEnd, out, consumedTo);
+    return 0;
+  }
+  // A bare "P" must stand right before its number ("P 4.1", "P: 4.1").
+  if (entry.numberOnly && names.length === 1 && !/^[ \t]*[:=]?[ \t]*$/.test(norm.slice(nameEnd, p))) return 0;
+  const numbers: { raw: string; start: number; end: number; comparator: LabValue['comparator'] }[] = [];
+  const numStart = num.index + num[0].length - num[2]!.length;
+  numbers.push({ raw: num[2]!, start: numStart, end: NUM_AT.lastIndex, comparator: comparatorOf(num[1]) });
+  let q = NUM_AT.lastIndex;
+  if (names.length > 1) {
+    for (let i = 1; i < names.length; i++) {
+      SLASH_NUM_AT.lastIndex = q;
+      const sn = SLASH_NUM_AT.exec(norm);
+      if (!sn) return 0;
+      numbers.push({ raw: sn[1]!, start: SLASH_NUM_AT.lastIndex - sn[1]!.length, end: SLASH_NUM_AT.lastIndex, comparator: null });
+      q = SLASH_NUM_AT.lastIndex;
+    }
+  }
+
+  const tail = readTail(norm, first, names.length === 1 ? first : null, q);
+  if (!tail) return 0;
+  q = tail.end;
+
+  if (names.length > 1) {
+    for (let i = 0; i < names.length; i++) {
+      const a = names[i]!.analyte;
+      const n = numbers[i]!;
+      const unitOk = tail.unit && unitFits(a, tail.unit);
+      out.push({
+        analyte: a,
+        start: i === 0 ? nameStart : n.start,
+        end: i === names.length - 1 ? q : n.end,
+        valueStart: n.start,
+        valueEnd: n.end,
+        value: parseNumber(n.raw),
+        unit: unitOk ? tail.unit : null,
+        comparator: n.comparator,
+        attachedDate: tail.date ?? attachedDate,
+      });
+    }
+    return q;
+  }
+
+  // Single name: maybe a trend "9.1 -> 10.8 -> 11.2".
+  const chain: { n: (typeof numbers)[number]; unit: string | null; end: number; date?: string }[] = [
+    { n: numbers[0]!, unit: tail.unit, end: tail.unitEnd ?? numbers[0]!.end, date: tail.date },
+  ];
+  for (let guard = 0; guard < 6; guard++) {
+    TREND_AT.lastIndex = q;
+    if (!TREND_AT.exec(norm)) break;
+    NUM_AT.lastIndex = TREND_AT.lastIndex;
+    const tn = NUM_AT.exec(norm);
+    if (!tn) break;
+    const s = tn.index + tn[0].length - tn[2]!.length;
+    const t = readTail(norm, first, first, NUM_AT.lastIndex);
+    if (!t) break;
+    chain.push({ n: { raw: tn[2]!, start: s, end: NUM_AT.lastIndex, comparator: comparatorOf(tn[1]) }, unit: t.unit, end: t.unitEnd ?? NUM_AT.lastIndex, date: t.date });
+    q = t.end;
+  }
+  const lastUnit = chain[chain.length - 1]!.unit;
+  chain.forEach((c, i) => {
+    out.push({
+      analyte: first,
+      start: i === 0 ? nameStart : c.n.start,
+      end: c.end,
+      valueStart: c.n.start,
+      valueEnd: c.n.end,
+      value: parseNumber(c.n.raw),
+      unit: c.unit,
+      comparator: c.n.comparator,
+      attachedDate: c.date ?? (i === 0 ? attachedDate : undefined),
+      trendIndex: chain.length > 1 ? i : undefined,
+      trendLength: chain.length > 1 ? chain.length : undefined,
+      inheritedUnit: c.unit ? undefined : lastUnit,
+    });
+  });
+  return q;
+}
+
+interface Tail {
+  unit: string | null;
+  unitEnd?: number;
+  date?: string;
+  end: number;
+}
+
+/**
+ * After a number: unit, flag, reference range, attached date. Returns null when what
+ * follows shows the number is not a lab value (a date, a range, a dose, an age).
+ */
+function readTail(norm: string, a: Analyte, single: Analyte | null, from: number): Tail | null {
+  let q = from;
+  let unit: string | null = null;
+  let unitEnd: number | undefined;
+  UNIT_AT.lastIndex = q;
+  let u = UNIT_AT.exec(norm);
+  let uEnd = UNIT_AT.lastIndex;
+  if (!u) {
+    TABLE_UNIT_AT.lastIndex = q;
+    u = TABLE_UNIT_AT.exec(norm);
+    uEnd = TABLE_UNIT_AT.lastIndex;
+  }
+  if (u) {
+    const written = u[1]!;
+    const code = normalizeUnit(written);
+    if (code && single && !unitFits(single, written)) {
+      // A per-day unit after a serum analyte is an intake or a dose, a concentration after
+      // a 24 h urine analyte is a spot sample: either way not this analyte's value.
+      return null;
+    }
+    if (code) {
+      unit = written;
+      q = uEnd;
+      unitEnd = q;
+    }
+  } else if (single && single.measure === 'excretion') {
+    BARE_EXCRETION_UNIT_AT.lastIndex = q;
+    const b = BARE_EXCRETION_UNIT_AT.exec(norm);
+    if (b) {
+      unit = b[1]!;
+      q = BARE_EXCRETION_UNIT_AT.lastIndex;
+      unitEnd = q;
+    }
+  }
+  if (!unit) {
+    NOT_VALUE_AFTER.lastIndex = q;
+    if (NOT_VALUE_AFTER.exec(norm)) return null;
+  }
+  void a;
+  let date: string | undefined;
+  for (let guard = 0; guard < 4; guard++) {
+    FLAG_AT.lastIndex = q;
+    if (FLAG_AT.exec(norm)) {
+      q = FLAG_AT.lastIndex;
+      continue;
+    }
+    RANGE_AT.lastIndex = q;
+    if (RANGE_AT.exec(norm)) {
+      q = RANGE_AT.lastIndex;
+      continue;
+    }
+    DATE_AFTER_AT.lastIndex = q;
+    const d = DATE_AFTER_AT.exec(norm);
+    if (d && !date) {
+      const key = dateKey(d);
+      if (key) {
+        date = key;
+        q = DATE_AFTER_AT.lastIndex;
+        continue;
+      }
+    }
+    break;
+  }
+  return { unit, unitEnd, date, end: q };
+}
+
+/** "10.8 mg/dL calcium": a number with a unit right before the name. */
+function readBackward(norm: string, a: Analyte, nameStart: number, nameEnd: number, out: RawValue[], consumedTo: number): number {
+  const from = Math.max(0, nameStart - 40, consumedTo);
+  if (from >= nameStart) return 0;
+  const before = norm.slice(from, nameStart);
+  const m = BACK_RE.exec(before);
+  if (!m) return 0;
+  const written = m[3]!;
+  if (!normalizeUnit(written) || !unitFits(a, written)) return 0;
+  const start = from + m.index + (m[0].length - m[0].trimStart().length);
+  const numIdx = from + m.index + m[0].indexOf(m[2]!, m[1] ? m[1].length : 0);
+  // The number must not be glued to something before it ("3/10.8").
+  const prev = norm[start - 1];
+  if (prev && /[\d/.,]/.test(prev)) return 0;
+  out.push({
+    analyte: a,
+    start,
+    end: nameEnd,
+    valueStart: numIdx,
+    valueEnd: numIdx + m[2]!.length,
+    value: parseNumber(m[2]!),
+    unit: written,
+    comparator: comparatorOf(m[1]),
+  });
+  return nameEnd;
+}
+
+/** Serology: "ANA positive 1:320 speckled", "ANA, anti-dsDNA and Scl-70 negative", "positive ANA". */
+function readQualitative(
+  norm: string,
+  a: Analyte,
+  nameStart: number,
+  nameEnd: number,
+  pending: { analyte: Analyte; start: number; end: number }[],
+  out: RawValue[],
+): number | 'pending' {
+  // A bare exact-case "Ro", "La", "Sm", "SSA" only counts with a result or inside a list.
+  let q = nameEnd;
+  QUAL_FILLER_AT.lastIndex = q;
+  QUAL_FILLER_AT.exec(norm);
+  q = QUAL_FILLER_AT.lastIndex;
+
+  let positive: boolean | null = null;
+  let word: string | null = null;
+  let titre: string | undefined;
+  let pattern: string | undefined;
+  let valueStart = q;
+  let valueEnd = q;
+  let numeric: { value: number; unit: string | null; comparator: LabValue['comparator'] } | null = null;
+
+  QUAL_RESULT_AT.lastIndex = q;
+  const r = QUAL_RESULT_AT.exec(norm);
+  if (r) {
+    word = r[1]!.toLowerCase();
+    positive = /neg|-ve|\(-\)|not|undetect|non/.test(word) ? false : /equivocal|indeterminate|borderline/.test(word) ? null : true;
+    valueStart = r.index;
+    valueEnd = QUAL_RESULT_AT.lastIndex;
+    q = valueEnd;
+  }
+  // Titre, possibly after "at" / "with a titre of".
+  const afterWord = /[ \t]*(?:,|;)?[ \t]*(?:\(|with[ \t]+)?/y;
+  afterWord.lastIndex = q;
+  afterWord.exec(norm);
+  TITRE_RE.lastIndex = afterWord.lastIndex;
+  const t = TITRE_RE.exec(norm);
+  if (t && (word === null || positive !== false)) {
+    titre = t[1]!.replace(/[ \t]+/g, '');
+    if (word === null) {
+      valueStart = t.index + t[0].length - t[1]!.length;
+      positive = true;
+    }
+    valueEnd = TITRE_RE.lastIndex;
+    q = valueEnd;
+  }
+  if (word === null && titre === undefined) {
+    // Quantitative anti-dsDNA ("dsDNA 45 IU/mL").
+    NUM_AT.lastIndex = q;
+    const n = NUM_AT.exec(norm);
+    if (n && a.conventionalUnit) {
+      const s = n.index + n[0].length - n[2]!.length;
+      const tail = readTail(norm, a, null, NUM_AT.lastIndex);
+      if (tail && (tail.unit === null || normalizeUnit(tail.unit) === a.conventionalUnit)) {
+        numeric = { value: parseNumber(n[2]!), unit: tail.unit, comparator: comparatorOf(n[1]) };
+        valueStart = s;
+        valueEnd = tail.unitEnd ?? NUM_AT.lastIndex;
+        q = tail.end;
+      }
+    }
+  }
+  if (word !== null || titre !== undefined) {
+    const window = norm.slice(q, Math.min(norm.length, q + 40));
+    const stop = window.search(/[.;\n]|\b(?:and|but)\b/);
+    const pm = PATTERN_RE.exec(stop >= 0 ? window.slice(0, stop) : window);
+    if (pm) {
+      pattern = pm[1]!.toLowerCase().replace(/homogenous/, 'homogeneous');
+      const pmEnd = q + pm.index + pm[0].length;
+      const patWord = /[ \t]+pattern/y;
+      patWord.lastIndex = pmEnd;
+      q = patWord.exec(norm) ? patWord.lastIndex : pmEnd;
+      if (q - valueEnd < 25) valueEnd = q;
+    }
+  }
+
+  if (word === null && titre === undefined && numeric === null) {
+    // Result written before the name: "positive ANA", "negative for anti-Scl-70".
+    const before = norm.slice(Math.max(0, nameStart - 24), nameStart);
+    const b = QUAL_BEFORE_RE.exec(before);
+    if (b && !(a.exactNames ?? []).includes(norm.slice(nameStart, nameEnd))) {
+      const w = b[1]!.toLowerCase();
+      const pos = !/neg|-ve/.test(w);
+      const bs = nameStart - before.length + b.index;
+      out.push(qualRaw(a, bs, nameEnd, bs, bs + b[1]!.length, pos ? 'positive' : 'negative', { positive: pos }));
+      return nameEnd;
+    }
+    // Maybe a list continues: "ANA, anti-dsDNA and anti-Scl-70 were negative".
+    if (QUAL_LIST_GAP_AHEAD(norm, nameEnd)) return 'pending';
+    return 0;
+  }
+
+  if (numeric) {
+    out.push({
+      analyte: a,
+      start: nameStart,
+      end: valueEnd,
+      valueStart,
+      valueEnd: valueStart + String(norm.slice(valueStart).match(/^[\d.,]+/)?.[0] ?? '').length,
+      value: numeric.value,
+      unit: numeric.unit,
+      comparator: numeric.comparator,
+    });
+    return q;
+  }
+  const value = titre ?? (positive === true ? 'positive' : positive === false ? 'negative' : word ?? 'equivocal');
+  const result: NonNullable<LabValue['result']> = { positive };
+  if (titre) result.titre = titre;
+  if (pattern) result.pattern = pattern;
+  for (const p of pending) out.push(qualRaw(p.analyte, p.start, p.end, valueStart, valueEnd, positive === true ? 'positive' : positive === false ? 'negative' : value, { positive }));
+  out.push(qualRaw(a, nameStart, valueEnd, valueStart, valueEnd, value, result));
+  return q;
+}
+
+function QUAL_LIST_GAP_AHEAD(norm: string, from: number): boolean {
+  QUAL_LIST_SEP_AT.lastIndex = from;
+  if (!QUAL_LIST_SEP_AT.exec(norm)) return false;
+  NAME_AT.lastIndex = QUAL_LIST_SEP_AT.lastIndex;
+  const n = NAME_AT.exec(norm);
+  if (!n) {
+    // "anti-" prefix before a bare name ("anti-Ro")
+    return /^[ \t]*anti[-‐ ]?/i.test(norm.slice(QUAL_LIST_SEP_AT.lastIndex, QUAL_LIST_SEP_AT.lastIndex + 8));
+  }
+  const e = lookup(n[0], false);
+  return !!e && !!e.analyte && e.analyte.kind === 'qualitative';
+}
+
+function qualRaw(a: Analyte, start: number, end: number, vs: number, ve: number, value: string, result: NonNullable<LabValue['result']>): RawValue {
+  return { analyte: a, start, end, valueStart: vs, valueEnd: ve, value, unit: null, comparator: null, result };
+}
+
+/** Whether a written unit measures what the analyte is measured in. */
+export function unitFits(a: Analyte, written: string): boolean {
+  const code = normalizeUnit(written);
+  if (!code) return false;
+  const cls = unitClass(code);
+  switch (a.measure) {
+    case 'concentration':
+      return cls === 'concentration';
+    case 'excretion':
+      return cls === 'excretion' || cls === 'amount';
+    case 'activity':
+      return cls === 'activity' || (cls === 'arbitrary' && !!a.aliasUnits?.[code]);
+    case 'serology':
+      return code === a.conventionalUnit;
+    default:
+      return false;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Finishing: conversions, plausibility, draws, assertions
+
+function finish(text: string, geo: Geometry, r: RawValue, assertionOf: (s: number, e: number) => Assertion): LabValue {
+  const a = r.analyte;
+  const line = geo.lineOf(r.start);
+  const lab: LabValue = {
+    text: text.slice(r.start, r.end),
+    start: r.start,
+    end: r.end,
+    line,
+    character: r.start - geo.lineStart(line),
+    analyte: a.id,
+    value: r.value,
+    unit: r.unit,
+    comparator: r.comparator,
+    conventional: null,
+    si: null,
+    assertion: assertionOf(r.start, r.end),
+    valueStart: r.valueStart,
+    valueEnd: r.valueEnd,
+    unitAssumed: false,
+  };
+  if (r.result) lab.result = r.result;
+
+  // Draw: a date attached to the value, else one on its line, else a date header above,
+  // else the paragraph (an undated block).
+  let draw = r.attachedDate;
+  if (!draw) {
+    const dates = geo.datesOnLine(line);
+    let best: string | undefined;
+    for (const d of dates) if (d.end <= r.start) best = d.key;
+    if (!best) for (const d of dates) if (d.start >= r.end) {
+      best = d.key;
+      break;
+    }
+    draw = best ?? geo.headerAbove(line, r.start) ?? `para:${geo.lineStart(geo.paragraphOf(line))}`;
+  }
+  if (r.trendIndex !== undefined && r.trendLength !== undefined && r.trendIndex < r.trendLength - 1 && !r.attachedDate) {
+    draw = `${draw}~earlier${r.trendLength - 1 - r.trendIndex}`;
+  }
+  if (r.trendIndex !== undefined && r.trendLength !== undefined && r.trendIndex < r.trendLength - 1) lab.superseded = true;
+  lab.draw = draw;
+
+  if (typeof r.value === 'number' && a.kind === 'quantitative') resolveUnits(lab, a, r);
+  else if (typeof r.value === 'number' && r.unit) {
+    const code = normalizeUnit(r.unit);
+    if (code) lab.conventional = { value: r.value, unit: code };
+  }
+  return lab;
+}
+
+function toConventional(a: Analyte, value: number, code: string): number | null {
+  if (!a.conventionalUnit) return null;
+  const alias = a.aliasUnits?.[code];
+  return convert(value, alias ?? code, a.conventionalUnit, substanceOf(a));
+}
+
+function fill(lab: LabValue, a: Analyte, value: number, code: string): void {
+  const conv = toConventional(a, value, code);
+  if (conv !== null && a.conventionalUnit) lab.conventional = { value: conv, unit: a.conventionalUnit };
+  if (a.siUnit) {
+    const si = convert(value, a.aliasUnits?.[code] ?? code, a.siUnit, substanceOf(a));
+    if (si !== null) lab.si = { value: si, unit: a.siUnit };
+  }
+}
+
+function rangeText(a: Analyte, range: [number, number]): string {
+  const conv = `${trim(range[0])}–${trim(range[1])}${a.conventionalUnit ? ` ${displayUnit(a.conventionalUnit)}` : ''}`;
+  if (!a.siUnit || !a.conventionalUnit || a.siUnit === a.conventionalUnit) return conv;
+  const lo = convert(range[0], a.conventionalUnit, a.siUnit, substanceOf(a));
+  const hi = convert(range[1], a.conventionalUnit, a.siUnit, substanceOf(a));
+  if (lo === null || hi === null) return conv;
+  return `${conv} (${trim(lo)}–${trim(hi)} ${displayUnit(a.siUnit)})`;
+}
+function trim(n: number): string {
+  return n >= 100 ? n.toFixed(0) : n >= 10 ? String(Number(n.toFixed(1))) : String(Number(n.toFixed(2)));
+}
+
+function resolveUnits(lab: LabValue, a: Analyte, r: RawValue): void {
+  const value = r.value as number;
+  if (a.measure === 'ph') {
+    if (a.plausible && (value < a.plausible[0] || value > a.plausible[1])) {
+      lab.implausible = `A pH of ${value} is outside what a living patient can have (we expect about ${a.plausible[0]}–${a.plausible[1]}); check for a typing error.`;
+    }
+    return;
+  }
+  if (r.unit) {
+    const code = normalizeUnit(r.unit);
+    if (!code) return;
+    fill(lab, a, value, code);
+    checkPlausible(lab, a, value, code);
+    return;
+  }
+  if (r.inheritedUnit) {
+    const code = normalizeUnit(r.inheritedUnit);
+    if (code) {
+      fill(lab, a, value, code);
+      lab.unitAssumed = true;
+      lab.unitAssumedReason = `No unit was written on this earlier value; it is read in ${displayUnit(code)}, the unit written on the later value of the same trend.`;
+      checkPlausible(lab, a, value, code);
+      return;
+    }
+  }
+  if (!a.conventionalUnit) return;
+  // Units where both systems give the same number (bicarbonate mEq/L = mmol/L) need no assumption.
+  if (a.siUnit && convert(1, a.conventionalUnit, a.siUnit, substanceOf(a)) === 1) {
+    fill(lab, a, value, a.conventionalUnit);
+    checkPlausible(lab, a, value, a.conventionalUnit);
+    return;
+  }
+  const inf = a.inference;
+  if (!inf || !a.siUnit) {
+    if (a.plausible && a.conventionalUnit && a.siUnit) {
+      const asSi = convert(value, a.siUnit, a.conventionalUnit, substanceOf(a));
+      const convOk = value >= a.plausible[0] && value <= a.plausible[1];
+      const siOk = asSi !== null && asSi >= a.plausible[0] && asSi <= a.plausible[1];
+      if (!convOk && !siOk) lab.implausible = `${value} is not a possible ${a.name.toLowerCase()} in ${displayUnit(a.conventionalUnit)} or in ${displayUnit(a.siUnit)} (we expect about ${rangeText(a, a.plausible)}); check the number and its unit.`;
+      else lab.ambiguousUnit = `No unit was written, and ${value} could be ${displayUnit(a.conventionalUnit)} or ${displayUnit(a.siUnit)} for ${a.label}.`;
+    } else if (a.plausible && a.conventionalUnit && (value < a.plausible[0] || value > a.plausible[1])) {
+      lab.implausible = `${value} is outside what is possible for ${a.name.toLowerCase()} in ${displayUnit(a.conventionalUnit)} (we expect about ${rangeText(a, a.plausible)}); check the number and its unit.`;
+    }
+    return;
+  }
+  const inConv = value >= inf.conventional[0] && value <= inf.conventional[1];
+  const inSi = value >= inf.si[0] && value <= inf.si[1];
+  if (inConv && !inSi) {
+    fill(lab, a, value, a.conventionalUnit);
+    lab.unitAssumed = true;
+    const si = lab.si ? `${formatNumber(lab.si.value)} ${displayUnit(a.siUnit)}` : null;
+    lab.unitAssumedReason = `No unit was written. ${value} only makes sense for ${a.label} in ${displayUnit(a.conventionalUnit)}${si ? ` (${si})` : ''}; as ${displayUnit(a.siUnit)} it would be impossible.`;
+    checkPlausible(lab, a, value, a.conventionalUnit);
+  } else if (inSi && !inConv) {
+    fill(lab, a, value, a.siUnit);
+    lab.unitAssumed = true;
+    const conv = lab.conventional ? `${formatNumber(lab.conventional.value)} ${displayUnit(a.conventionalUnit)}` : null;
+    lab.unitAssumedReason = `No unit was written. ${value} only makes sense for ${a.label} in ${displayUnit(a.siUnit)}${conv ? ` (${conv})` : ''}; as ${displayUnit(a.conventionalUnit)} it would be impossible.`;
+    checkPlausible(lab, a, value, a.siUnit);
+  } else if (inConv && inSi) {
+    lab.ambiguousUnit = `No unit was written, and ${value} is possible for ${a.label} both in ${displayUnit(a.conventionalUnit)} and in ${displayUnit(a.siUnit)}.`;
+  } else {
+    lab.implausible = `${value} is not a possible ${a.name.toLowerCase()} in either unit: we expect about ${rangeText(a, a.plausible ?? inf.conventional)}. It may be a typing error or a different test.`;
+  }
+}
+
+function checkPlausible(lab: LabValue, a: Analyte, value: number, code: string): void {
+  if (!a.plausible || !lab.conventional) return;
+  const c = lab.conventional.value;
+  if (c >= a.plausible[0] && c <= a.plausible[1]) return;
+  let hint = '';
+  // Would the number make sense in the other unit system?
+  if (a.conventionalUnit && a.siUnit && a.conventionalUnit !== a.siUnit) {
+    const other = code === a.siUnit || convert(1, code, a.siUnit, substanceOf(a)) === 1 ? a.conventionalUnit : a.siUnit;
+    const asOther = toConventional(a, value, other);
+    if (asOther !== null && asOther >= a.plausible[0] && asOther <= a.plausible[1] && other !== code) {
+      hint = ` It looks like a value in ${displayUnit(other)}${other === a.siUnit ? ` (${value} ${displayUnit(other)} = ${formatNumber(asOther)} ${displayUnit(a.conventionalUnit)})` : ''}.`;
+    }
+  }
+  lab.implausible = `${value} ${lab.unit ? displayUnit(normalizeUnit(lab.unit) ?? lab.unit) : displayUnit(code)} is not a possible ${a.name.toLowerCase()} (we expect about ${rangeText(a, a.plausible)}).${hint || ' Check the number and its unit.'}`;
+}
+
+/**
+ * An ambiguous unitless value takes the unit system of the other values written in the
+ * same draw (e.g. "Ca 10.8, Phos 3.2": calcium is clearly mg/dL, so phosphate is read in mg/dL).
+ */
+function harmonizeAmbiguous(labs: LabValue[]): void {
+  const systemByDraw = new Map<string, 'conventional' | 'si' | 'mixed'>();
+  for (const l of labs) {
+    if (!l.draw || !l.conventional || !l.si || l.implausible || l.ambiguousUnit) continue;
+    const a = ANALYTE_BY_ID.get(l.analyte as Analyte['id']);
+    if (!a || !a.conventionalUnit || !a.siUnit || convert(1, a.conventionalUnit, a.siUnit, substanceOf(a)) === 1) continue;
+    let sys: 'conventional' | 'si' | null = null;
+    if (l.unit) {
+      const code = normalizeUnit(l.unit);
+      sys = code === a.siUnit ? 'si' : code === a.conventionalUnit ? 'conventional' : null;
+    } else if (l.unitAssumed && typeof l.value === 'number') {
+      sys = Math.abs(l.si.value - l.value) < 1e-9 ? 'si' : 'conventional';
+    }
+    if (!sys) continue;
+    const prev = systemByDraw.get(l.draw);
+    systemByDraw.set(l.draw, prev && prev !== sys ? 'mixed' : sys);
+  }
+  for (const l of labs) {
+    if (!l.ambiguousUnit || !l.draw || typeof l.value !== 'number') continue;
+    const sys = systemByDraw.get(l.draw);
+    if (sys !== 'conventional' && sys !== 'si') continue;
+    const a = ANALYTE_BY_ID.get(l.analyte as Analyte['id'])!;
+    const code = sys === 'si' ? a.siUnit! : a.conventionalUnit!;
+    fill(l, a, l.value, code);
+    l.unitAssumed = true;
+    delete l.ambiguousUnit;
+    l.unitAssumedReason = `No unit was written and ${l.value} fits both unit systems; it is read in ${displayUnit(code)} because the other values of the same draw are written in ${sys === 'si' ? 'SI units' : 'conventional units'}.`;
+    checkPlausible(l, a, l.value, code);
+  }
+}
