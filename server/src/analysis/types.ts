@@ -61,6 +61,12 @@ export interface LabValue extends Span {
   draw?: string;
   /** Qualitative results (autoimmune serology): positive/negative, titre, pattern. */
   result?: { positive: boolean | null; titre?: string; pattern?: string };
+  /** Why the unit was assumed (set with unitAssumed), in words for the clinician. */
+  unitAssumedReason?: string;
+  /** Set when no unit was written and the magnitude fits more than one unit system. */
+  ambiguousUnit?: string;
+  /** Set on the earlier value of a written trend ("Ca 9.1 -> 10.8"). */
+  superseded?: boolean;
 }
 
 export interface CaPhosProduct {
