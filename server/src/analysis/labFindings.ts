@@ -1,0 +1,164 @@
+// Diagnostics about lab values: the Ca × P product, products that could not be computed,
+// implausible values, values outside a sourced reference range, and assumed units.
+// Messages are our own words; every number shown comes with its source.
+
+import type { CaPhosProduct, Finding, LabValue } from './types';
+import { explainUnpaired, formatProductSiText, productUsesSi, albuminFor } from './caPhos';
+import { displayUnit, formatNumber, convert } from './units';
+import { ANALYTE_BY_ID, substanceOf, type Analyte, type AnalyteId } from '../knowledge/analytes';
+
+export interface LabFindingOptions {
+  threshold: number;
+  thresholdSource: string;
+  /** Overrides keyed by analyte id: [low, high] in the analyte's conventional unit. */
+  referenceRanges: Record<string, [number, number]>;
+}
+
+function fmt(v: number, decimals = 1): string {
+  return formatNumber(v, decimals);
+}
+
+export function labFindings(text: string, labs: LabValue[], products: CaPhosProduct[], options: LabFindingOptions): Finding[] {
+  void text;
+  const findings: Finding[] = [];
+
+  for (const p of products) {
+    if (!p.elevated) continue;
+    const ca = labs[p.calcium]!;
+    const ph = labs[p.phosphate]!;
+    const caPart = p.correctedCalcium
+      ? `corrected Ca ${fmt(p.calciumMgDl)} mg/dL (measured ${fmt(ca.conventional!.value)} mg/dL${albText(labs, p)})`
+      : `Ca ${fmt(p.calciumMgDl)} mg/dL`;
+    let message =
+      `Calcium × phosphate product above the threshold: ${caPart} × phosphate ${fmt(p.phosphateMgDl)} mg/dL = ${fmt(p.value)} mg²/dL² ` +
+      `(> ${trimNumber(p.threshold)}, ${options.thresholdSource}).`;
+    if (productUsesSi(p, labs)) message += ` In SI units: ${formatProductSiText(p)}.`;
+    findings.push({
+      start: ph.valueStart,
+      end: ph.valueEnd,
+      severity: 'warning',
+      code: 'ca-phos-product-elevated',
+      message,
+      related: [
+        { start: ca.valueStart, end: ca.valueEnd, message: `calcium ${ca.text.trim()}` },
+        { start: ph.valueStart, end: ph.valueEnd, message: `phosphate ${ph.text.trim()}` },
+      ],
+    });
+  }
+
+  for (const n of explainUnpaired(labs, products)) {
+    const lab = labs[n.lab]!;
+    const f: Finding = {
+      start: lab.valueStart,
+      end: lab.valueEnd,
+      severity: 'information',
+      code: 'ca-phos-product-not-computed',
+      message: n.reason,
+    };
+    if (n.partner !== null) {
+      const p = labs[n.partner]!;
+      f.related = [{ start: p.valueStart, end: p.valueEnd, message: `nearest ${p.analyte === 'calcium' ? 'calcium' : 'phosphate'}: ${p.text.trim()}` }];
+    }
+    findings.push(f);
+  }
+
+  for (const lab of labs) {
+    const a = ANALYTE_BY_ID.get(lab.analyte as AnalyteId);
+    if (!a) continue;
+    if (lab.implausible) {
+      findings.push({
+        start: lab.valueStart,
+        end: lab.valueEnd,
+        severity: 'warning',
+        code: 'implausible-lab-value',
+        message: `Probable unit or typing error in ${a.label}: ${lab.implausible}`,
+      });
+      continue;
+    }
+    if (lab.unitAssumed && lab.unitAssumedReason) {
+      findings.push({
+        start: lab.valueStart,
+        end: lab.valueEnd,
+        severity: 'hint',
+        code: 'unit-assumed',
+        message: `Unit assumed for ${a.label}: ${lab.unitAssumedReason} Writing the unit removes the doubt.`,
+      });
+    }
+    const out = outOfRange(lab, a, options.referenceRanges);
+    if (out) findings.push(out);
+  }
+
+  return findings.sort((x, y) => x.start - y.start || x.end - y.end);
+}
+
+function albText(labs: LabValue[], p: CaPhosProduct): string {
+  const alb = albuminFor(labs, p);
+  return alb?.conventional ? `, albumin ${fmt(alb.conventional.value)} g/dL` : '';
+}
+
+function trimNumber(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(2)));
+}
+
+export interface RangeInfo {
+  low: number | null;
+  high: number | null;
+  /** "8.6–10.0 mg/dL (adults 18–60 y)" */
+  text: string;
+  source: string;
+  url?: string;
+  note?: string;
+}
+
+/** The reference range that applies: the user's override first, else the sourced one. */
+export function referenceRangeFor(a: Analyte, overrides: Record<string, [number, number]>): RangeInfo | null {
+  const o = overrides[a.id];
+  if (o) {
+    const unit = a.conventionalUnit ? ` ${displayUnit(a.conventionalUnit)}` : '';
+    return { low: o[0], high: o[1], text: `${trimNumber(o[0])}–${trimNumber(o[1])}${unit}`, source: 'your setting calcinosisNotes.referenceRanges' };
+  }
+  const r = a.referenceRange;
+  if (!r) return null;
+  return { low: r.low, high: r.high, text: r.text, source: r.source, url: r.url, note: r.note };
+}
+
+/** 'high', 'low' or null against the applicable range (bounds like "< 0.5" are only flagged when certain). */
+export function rangeFlag(lab: LabValue, range: RangeInfo | null): 'high' | 'low' | null {
+  if (!range || !lab.conventional || lab.implausible) return null;
+  const v = lab.conventional.value;
+  const c = lab.comparator;
+  if (range.high !== null && v > range.high && c !== '<' && c !== '<=') return 'high';
+  if (range.high !== null && v === range.high && c === '>') return 'high';
+  if (range.low !== null && v < range.low && c !== '>' && c !== '>=') return 'low';
+  if (range.low !== null && v === range.low && c === '<') return 'low';
+  return null;
+}
+
+function outOfRange(lab: LabValue, a: Analyte, overrides: Record<string, [number, number]>): Finding | null {
+  if (a.kind !== 'quantitative' || !lab.conventional) return null;
+  const range = referenceRangeFor(a, overrides);
+  const flag = rangeFlag(lab, range);
+  if (!flag || !range) return null;
+  const conv = `${fmt(lab.conventional.value, a.decimals)} ${displayUnit(lab.conventional.unit)}`;
+  const written = lab.unit && lab.conventional.unit !== lab.unit ? `${lab.value} ${lab.unit} (${conv})` : conv;
+  const note = range.note ? ` ${range.note}` : ' Compare with the reporting lab’s own range.';
+  return {
+    start: lab.valueStart,
+    end: lab.valueEnd,
+    severity: 'information',
+    code: 'lab-out-of-range',
+    message: `${a.name} ${written} is ${flag === 'high' ? 'above' : 'below'} the reference range ${range.text} (${range.source}${range.url ? `, ${range.url}` : ''}).${note}`,
+  };
+}
+
+/** Range limits converted to the SI unit, for hovers ("2.15–2.50 mmol/L"). */
+export function rangeInSi(a: Analyte, range: RangeInfo): string | null {
+  if (!a.siUnit || !a.conventionalUnit || a.siUnit === a.conventionalUnit) return null;
+  const lo = range.low === null ? null : convert(range.low, a.conventionalUnit, a.siUnit, substanceOf(a));
+  const hi = range.high === null ? null : convert(range.high, a.conventionalUnit, a.siUnit, substanceOf(a));
+  const u = displayUnit(a.siUnit);
+  if (lo !== null && hi !== null) return `${fmt(lo, 2)}–${fmt(hi, 2)} ${u}`;
+  if (hi !== null) return `< ${fmt(hi, 2)} ${u}`;
+  if (lo !== null) return `> ${fmt(lo, 2)} ${u}`;
+  return null;
+}
