@@ -24,9 +24,10 @@ interface CompiledTrigger {
 }
 
 interface PhraseEntry {
-  tokens: string[];
+  /** Token ids (see VOCAB) of the phrase. */
+  ids: number[];
   triggers: CompiledTrigger[];
-  /** Bit masks over the entry's triggers, to test quickly. */
+  /** Kinds (bit mask) whose scope this phrase ends. */
   terminatesMask: number;
 }
 
@@ -39,26 +40,126 @@ const KIND_BIT: Record<ModifierKind, number> = {
 };
 const ALL_KINDS = 31;
 
-/** Words are runs of letters/digits (with an inner apostrophe); any other non-space character is a token of its own. */
-const TOKEN_RE = /[a-z0-9]+(?:'[a-z]+)?|[^\sa-z0-9]/g;
+// Tokens: a word is a run of letters/digits (an apostrophe between two of them
+// stays inside: "didn't", "patient's"); any other visible character is a token of
+// its own. Text is scanned by character code and words are looked up by a hash in
+// a typed-array table, so scanning allocates nothing for the many words that are
+// not part of any trigger.
 
-function tokenize(lower: string): string[] {
-  return lower.match(TOKEN_RE) ?? [];
+function isWordCode(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c >= 0xd800 && c <= 0xdfff) return false; // surrogates (emoji): punctuation-like
+  if (c === 0xa0 || (c >= 0x2000 && c <= 0x206f) || c === 0x3000 || c === 0xfeff) return false;
+  return true;
+}
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;
+}
+function lowerCode(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c === 0x2019 ? 39 : c;
 }
 
-const BY_FIRST_TOKEN: Map<string, PhraseEntry[]> = (() => {
+/** Character classes for the scanner, for every UTF-16 code unit: one table load per character. */
+const SPACE = 0;
+const WORD = 1;
+const APOS = 2;
+const OTHER = 3;
+const CHAR_CLASS: Uint8Array = (() => {
+  const t = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) t[c] = isSpaceCode(c) ? SPACE : isWordCode(c) ? WORD : isApostrophe(c) ? APOS : OTHER;
+  return t;
+})();
+/** Characters that may end a sentence (checked further by isSentenceEnd). */
+const MAY_END = new Uint8Array(128);
+for (const ch of '.!?;\n)') MAY_END[ch.charCodeAt(0)] = 1;
+/** ASCII lower-casing table (other code units map to themselves, ’ to '). */
+const LOWER = new Uint16Array(65536);
+for (let c = 0; c < 65536; c++) LOWER[c] = lowerCode(c);
+
+/** Splits a trigger phrase into tokens by the same rules the scanner applies to text. */
+function tokenizePhrase(phrase: string): string[] {
+  const out: string[] = [];
+  const p = phrase.toLowerCase();
+  let i = 0;
+  while (i < p.length) {
+    const c = p.charCodeAt(i);
+    if (isSpaceCode(c)) {
+      i++;
+    } else if (isWordCode(c)) {
+      const ws = i;
+      while (i < p.length && (isWordCode(p.charCodeAt(i)) || (isApostrophe(p.charCodeAt(i)) && i + 1 < p.length && isWordCode(p.charCodeAt(i + 1))))) i++;
+      out.push(p.slice(ws, i));
+    } else {
+      out.push(p[i]);
+      i++;
+    }
+  }
+  return out;
+}
+
+const FNV_BASIS = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+const TABLE_BITS = 12;
+const TABLE_MASK = (1 << TABLE_BITS) - 1;
+
+/** Every distinct token of the lexicon; a token's id is its index. */
+const VOCAB: string[] = [];
+const HASH_KEYS = new Int32Array(1 << TABLE_BITS);
+/** Word id + 1 per slot (0 = empty). */
+const HASH_IDS = new Int32Array(1 << TABLE_BITS);
+/** Id of a single-character (punctuation) token, by char code < 128; -1 when none. */
+const PUNCT_ID = new Int32Array(128).fill(-1);
+
+function wordHash(s: string, from: number, to: number): number {
+  let h = FNV_BASIS;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ lowerCode(s.charCodeAt(i)), FNV_PRIME);
+  return h;
+}
+
+function tokenId(tok: string, add: boolean): number {
+  const c = tok.charCodeAt(0);
+  if (!isWordCode(c)) {
+    if (c >= 128) return -1;
+    if (PUNCT_ID[c] < 0 && add) {
+      PUNCT_ID[c] = VOCAB.length;
+      VOCAB.push(tok);
+    }
+    return PUNCT_ID[c];
+  }
+  const h = wordHash(tok, 0, tok.length);
+  for (let slot = h & TABLE_MASK; ; slot = (slot + 1) & TABLE_MASK) {
+    const id = HASH_IDS[slot] - 1;
+    if (id < 0) {
+      if (!add) return -1;
+      HASH_KEYS[slot] = h;
+      HASH_IDS[slot] = VOCAB.length + 1;
+      VOCAB.push(tok);
+      return VOCAB.length - 1;
+    }
+    if (HASH_KEYS[slot] === h && VOCAB[id] === tok) return id;
+  }
+}
+
+/** Phrase entries by the id of their first token, longest first. */
+const BY_FIRST_TOKEN: PhraseEntry[][] = (() => {
   const byPhrase = new Map<string, PhraseEntry>();
   for (const trig of CONTEXT_TRIGGERS) {
-    const tokens = tokenize(trig.phrase.toLowerCase());
+    const tokens = tokenizePhrase(trig.phrase);
     if (tokens.length === 0) continue;
-    const key = tokens.join(' ');
+    const ids = tokens.map((t) => tokenId(t, true));
+    if (ids.some((id) => id < 0)) continue;
+    const key = ids.join(' ');
     let entry = byPhrase.get(key);
     if (!entry) {
-      entry = { tokens, triggers: [], terminatesMask: 0 };
+      entry = { ids, triggers: [], terminatesMask: 0 };
       byPhrase.set(key, entry);
     }
     const endsMask = trig.kind === 'terminate' ? (trig.ends ? trig.ends.reduce((m, k) => m | KIND_BIT[k], 0) : ALL_KINDS) : 0;
     entry.terminatesMask |= endsMask;
+    if (trig.kind === 'terminate') continue;
     entry.triggers.push({
       kind: trig.kind,
       direction: trig.direction ?? 'forward',
@@ -67,15 +168,33 @@ const BY_FIRST_TOKEN: Map<string, PhraseEntry[]> = (() => {
       endsMask,
     });
   }
-  const map = new Map<string, PhraseEntry[]>();
-  for (const entry of byPhrase.values()) {
-    const list = map.get(entry.tokens[0]) ?? [];
-    list.push(entry);
-    map.set(entry.tokens[0], list);
-  }
-  for (const list of map.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-  return map;
+  const table: PhraseEntry[][] = VOCAB.map(() => []);
+  for (const entry of byPhrase.values()) table[entry.ids[0]].push(entry);
+  for (const list of table) list.sort((a, b) => b.ids.length - a.ids.length);
+  return table;
 })();
+const OPEN_PAREN = PUNCT_ID[40];
+const CLOSE_PAREN = PUNCT_ID[41];
+
+/** Id of the word text[from, to) in the lexicon, or -1. */
+function lookupWord(text: string, from: number, to: number, h: number): number {
+  const len = to - from;
+  for (let slot = h & TABLE_MASK; ; slot = (slot + 1) & TABLE_MASK) {
+    const id = HASH_IDS[slot] - 1;
+    if (id < 0) return -1;
+    if (HASH_KEYS[slot] !== h) continue;
+    const w = VOCAB[id];
+    if (w.length !== len) continue;
+    let same = true;
+    for (let k = 0; k < len; k++) {
+      if (LOWER[text.charCodeAt(from + k)] !== w.charCodeAt(k)) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return id;
+  }
+}
 
 // ── Section defaults ───────────────────────────────────────────────────────
 
@@ -99,7 +218,7 @@ const ABBREVIATIONS = new Set([
 const CONTINUING_WORDS = new Set(['and', 'or', 'of', 'with', 'without', 'the', 'a', 'an', 'to', 'for', 'in', 'on', 'at', 'by', 'no', 'not', 'denies', 'nor', 'but', 'as', 'from', 'than']);
 
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 13 || c === 10 || c === 0xa0;
+  return isSpaceCode(c);
 }
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -147,17 +266,17 @@ function periodEnds(text: string, i: number): boolean {
   if (k >= text.length) return true;
   const next = text.charCodeAt(k);
   // The word before the period.
+  if (isLower(next)) return false; // "p.o. daily", "approx. five", wrapped prose
   let w = i;
-  while (w > 0 && (isAlnum(text.charCodeAt(w - 1)) || text[w - 1] === '.')) w--;
-  const word = text.slice(w, i).toLowerCase();
+  while (w > 0 && i - w <= 7 && (isAlnum(text.charCodeAt(w - 1)) || text.charCodeAt(w - 1) === 46)) w--;
+  if (i - w > 6 || i === w) return true; // long words are not abbreviations
   // List numbering "1." at the start of a line (or after a header colon) is not an end.
-  if (word.length > 0 && word.length <= 2 && /^\d+$/.test(word)) {
+  if (i - w <= 2 && isDigit(text.charCodeAt(w)) && isDigit(text.charCodeAt(i - 1))) {
     let b = w - 1;
     while (b >= 0 && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 9)) b--;
     if (b < 0 || text[b] === '\n' || text[b] === ':') return false;
   }
-  if (isLower(next)) return false; // "p.o. daily", "approx. five", wrapped prose
-  if (ABBREVIATIONS.has(word)) return false;
+  if (ABBREVIATIONS.has(text.slice(w, i).toLowerCase())) return false;
   return true;
 }
 
@@ -205,8 +324,6 @@ interface Hit {
   start: number;
   end: number;
   entry: PhraseEntry;
-  /** Index of the hit's first token. */
-  tok: number;
   /** Offsets of the parentheses enclosing the hit (-1 / +Infinity when none). */
   parenOpen: number;
   parenClose: number;
@@ -215,86 +332,132 @@ interface Hit {
 interface ParsedSentence {
   start: number;
   end: number;
+  /** False when the sentence was cut at the reach limit rather than at a real end. */
+  endIsBoundary: boolean;
   hits: Hit[];
-  tokens: string[];
-  /** Absolute start offset of each token. */
-  starts: number[];
-  /** Absolute start offset of each word token, in order (for word-distance limits). */
-  wordStarts: number[];
-  /** Absolute offsets of the commas. */
-  commas: number[];
 }
 
-function parseSentence(text: string, start: number, end: number): ParsedSentence {
-  const lower = text.slice(start, end).toLowerCase();
-  const tokens: string[] = [];
-  const starts: number[] = [];
-  const wordStarts: number[] = [];
-  const commas: number[] = [];
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(lower); m; m = TOKEN_RE.exec(lower)) {
-    tokens.push(m[0]);
-    starts.push(start + m.index);
-    if (isAlnum(m[0].charCodeAt(0))) wordStarts.push(start + m.index);
-    else if (m[0] === ',') commas.push(start + m.index);
+// Scratch buffers of the scanner; copied out only for sentences that are kept.
+let SCRATCH_IDS: Int32Array = new Int32Array(1024);
+let SCRATCH_STARTS: Int32Array = new Int32Array(1024);
+let SCRATCH_ENDS: Int32Array = new Int32Array(1024);
+let SCRATCH_ORDINALS: Int32Array = new Int32Array(1024);
+let scratchCount = 0;
+
+function pushToken(id: number, start: number, end: number, ordinal: number): void {
+  if (scratchCount === SCRATCH_IDS.length) {
+    const grow = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    SCRATCH_IDS = grow(SCRATCH_IDS);
+    SCRATCH_STARTS = grow(SCRATCH_STARTS);
+    SCRATCH_ENDS = grow(SCRATCH_ENDS);
+    SCRATCH_ORDINALS = grow(SCRATCH_ORDINALS);
   }
+  SCRATCH_IDS[scratchCount] = id;
+  SCRATCH_STARTS[scratchCount] = start;
+  SCRATCH_ENDS[scratchCount] = end;
+  SCRATCH_ORDINALS[scratchCount] = ordinal;
+  scratchCount++;
+}
+/** Set by scanSentence: did the scan stop at a real sentence end (not at the limit)? */
+let scanStoppedAtEnd = false;
+
+/**
+ * Tokenises text from `from` until a sentence end, keeping the lexicon's tokens in
+ * the scratch buffers. Ends inside the mention [ms, me) do not count. Returns the
+ * offset of the end (the terminator's offset), or `limit`. An end before `ms`
+ * means the sentence holds no part of the mention; the caller moves on.
+ */
+function scanSentence(text: string, from: number, ms: number, me: number, limit: number): number {
+  scratchCount = 0;
+  scanStoppedAtEnd = false;
+  let ordinal = 0;
+  let i = from;
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    const cls = CHAR_CLASS[c];
+    if (cls === WORD) {
+      const ws = i;
+      let h = FNV_BASIS;
+      while (i < limit) {
+        const d = text.charCodeAt(i);
+        const dc = CHAR_CLASS[d];
+        if (dc === WORD || (dc === APOS && i + 1 < limit && CHAR_CLASS[text.charCodeAt(i + 1)] === WORD)) {
+          h = Math.imul(h ^ LOWER[d], FNV_PRIME);
+          i++;
+        } else break;
+      }
+      const id = lookupWord(text, ws, i, h);
+      if (id >= 0) pushToken(id, ws, i, ordinal);
+      ordinal++;
+      continue;
+    }
+    if (c < 128 && MAY_END[c] === 1 && (i < ms || i >= me) && isSentenceEnd(text, i)) {
+      scanStoppedAtEnd = true;
+      return i;
+    }
+    if (cls !== SPACE) {
+      const id = c < 128 ? PUNCT_ID[c] : -1;
+      if (id >= 0) pushToken(id, i, i + 1, ordinal);
+      ordinal++;
+    }
+    i++;
+  }
+  return limit;
+}
+
+/** Builds the parsed sentence [start, end) from the scratch buffers. */
+function buildSentence(start: number, end: number, endIsBoundary: boolean): ParsedSentence {
+  const ids = SCRATCH_IDS;
+  const starts = SCRATCH_STARTS;
+  const ends = SCRATCH_ENDS;
+  const n = scratchCount;
   const hits: Hit[] = [];
-  for (let i = 0; i < tokens.length; ) {
-    const candidates = BY_FIRST_TOKEN.get(tokens[i]);
-    let matched: PhraseEntry | undefined;
-    if (candidates) {
-      for (const entry of candidates) {
-        const n = entry.tokens.length;
-        if (i + n > tokens.length) continue;
-        let ok = true;
-        for (let k = 1; k < n; k++) {
-          if (tokens[i + k] !== entry.tokens[k]) {
-            ok = false;
-            break;
+  let parens = false;
+  for (let k = 0; k < n; ) {
+    if (ids[k] === OPEN_PAREN) parens = true;
+    const entry = longestEntryAt(ids, SCRATCH_ORDINALS, k, n);
+    if (entry) {
+      const last = k + entry.ids.length - 1;
+      hits.push({ start: starts[k], end: ends[last], entry, parenOpen: -1, parenClose: Infinity });
+      k = last + 1;
+    } else {
+      k++;
+    }
+  }
+
+  // A trigger inside parentheses reaches no further than the parentheses.
+  if (parens) {
+    const open: number[] = [];
+    for (let k = 0; k < n; k++) {
+      if (ids[k] === OPEN_PAREN) open.push(starts[k]);
+      else if (ids[k] === CLOSE_PAREN && open.length) {
+        const o = open.pop()!;
+        const cl = starts[k];
+        for (const h of hits) {
+          if (h.start > o && h.end <= cl && o > h.parenOpen) {
+            h.parenOpen = o;
+            h.parenClose = cl;
           }
         }
-        if (ok) {
-          matched = entry;
-          break;
-        }
-      }
-    }
-    if (matched) {
-      const last = i + matched.tokens.length - 1;
-      hits.push({ start: starts[i], end: starts[last] + tokens[last].length, entry: matched, tok: i, parenOpen: -1, parenClose: Infinity });
-      i = last + 1;
-    } else {
-      i++;
-    }
-  }
-  // A trigger inside parentheses reaches no further than the parentheses.
-  const open: number[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i] === '(') open.push(starts[i]);
-    else if (tokens[i] === ')' && open.length) {
-      const o = open.pop()!;
-      const c = starts[i];
-      for (const h of hits) {
-        if (h.start > o && h.end <= c && o > h.parenOpen) {
-          h.parenOpen = o;
-          h.parenClose = c;
-        }
       }
     }
   }
-  return { start, end, hits, tokens, starts, wordStarts, commas };
+  return { start, end, endIsBoundary, hits };
 }
 
-/** The longest phrase made of tokens[from, to) starting at `from` (for a hit cut by a mention). */
-function longestEntryWithin(tokens: string[], from: number, to: number): PhraseEntry | undefined {
-  const candidates = BY_FIRST_TOKEN.get(tokens[from]);
-  if (!candidates) return undefined;
+/** The longest phrase whose tokens are ids[k..] (consecutive in the text), using tokens before `limit` only. */
+function longestEntryAt(ids: Int32Array, ordinals: Int32Array, k: number, limit: number): PhraseEntry | undefined {
+  const candidates = BY_FIRST_TOKEN[ids[k]];
   for (const entry of candidates) {
-    const n = entry.tokens.length;
-    if (from + n > to) continue;
+    const len = entry.ids.length;
+    if (k + len > limit) continue;
     let ok = true;
-    for (let k = 1; k < n; k++) {
-      if (tokens[from + k] !== entry.tokens[k]) {
+    for (let j = 1; j < len; j++) {
+      if (ids[k + j] !== entry.ids[j] || ordinals[k + j] !== ordinals[k] + j) {
         ok = false;
         break;
       }
@@ -304,20 +467,22 @@ function longestEntryWithin(tokens: string[], from: number, to: number): PhraseE
   return undefined;
 }
 
-/** Number of word tokens starting in [from, to). */
-function wordsBetween(s: ParsedSentence, from: number, to: number): number {
-  return lowerBound(s.wordStarts, to) - lowerBound(s.wordStarts, from);
+/** Are there more than `max` words in text[from, to)? Stops counting early. */
+function moreWordsThan(text: string, from: number, to: number, max: number): boolean {
+  let count = 0;
+  let inWord = false;
+  for (let i = from; i < to; i++) {
+    const w = isWordCode(text.charCodeAt(i));
+    if (w && !inWord && ++count > max) return true;
+    inWord = w;
+  }
+  return false;
 }
 
-function lowerBound(a: number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** Is there a comma in text[from, to)? */
+function commaBetween(text: string, from: number, to: number): boolean {
+  const k = text.indexOf(',', from);
+  return k >= 0 && k < to;
 }
 
 // ── The assertion function ─────────────────────────────────────────────────
@@ -337,13 +502,29 @@ export function createAssertionContext(text: string, sections: Section[]): Asser
     }
     // A sentence never crosses a section header.
     const section = sectionAt(sections, ms);
-    let s = ms;
-    const minS = Math.max(section ? section.start : 0, ms - MAX_REACH);
-    while (s > minS && !isSentenceEnd(text, s - 1)) s--;
-    let e = me;
-    const maxE = Math.max(me, Math.min(section ? section.end : text.length, me + MAX_REACH));
-    while (e < maxE && !isSentenceEnd(text, e)) e++;
-    const parsed = parseSentence(text, s, e);
+    const secStart = section ? section.start : 0;
+    const secEnd = section ? section.end : text.length;
+    let s: number;
+    const prev = idx >= 0 ? cache[idx] : undefined;
+    if (prev && prev.endIsBoundary && prev.end < ms && ms - prev.end <= MAX_REACH) {
+      // Mentions mostly come in order: walk on from the end of the previous sentence.
+      s = Math.max(prev.end + 1, secStart);
+    } else {
+      s = ms;
+      const minS = Math.max(secStart, ms - MAX_REACH);
+      while (s > minS) {
+        const c = text.charCodeAt(s - 1);
+        if (c < 128 && MAY_END[c] === 1 && isSentenceEnd(text, s - 1)) break;
+        s--;
+      }
+    }
+    const limit = Math.max(me, Math.min(secEnd, me + MAX_REACH));
+    let e = scanSentence(text, s, ms, me, limit);
+    while (e < ms) {
+      s = e + 1;
+      e = scanSentence(text, s, ms, me, limit);
+    }
+    const parsed = buildSentence(s, e, scanStoppedAtEnd || e === secEnd);
     cache.splice(idx + 1, 0, parsed);
     return parsed;
   }
@@ -351,7 +532,7 @@ export function createAssertionContext(text: string, sections: Section[]): Asser
   return (start: number, end: number): Assertion => {
     if (!(end > start) || start < 0 || end > text.length) return { ...PLAIN_ASSERTION };
     const sent = sentenceFor(start, end);
-    const found = resolve(sent, start, end);
+    const found = resolve(text, sent, start, end);
     const section = sectionAt(sections, start);
     let temporality: Assertion['temporality'] = 'current';
     if (found & KIND_BIT.hypothetical) temporality = 'hypothetical';
@@ -381,7 +562,7 @@ function upperBoundStart(a: ParsedSentence[], x: number): number {
 }
 
 /** Bit mask of the modifier kinds whose triggers reach the span [ms, me). */
-function resolve(sent: ParsedSentence, ms: number, me: number): number {
+function resolve(text: string, sent: ParsedSentence, ms: number, me: number): number {
   const hits = sent.hits;
   let found = 0;
   // Index of the first hit at or after the mention's end.
@@ -394,19 +575,22 @@ function resolve(sent: ParsedSentence, ms: number, me: number): number {
     if (cut.start < ms) {
       // A phrase that runs into the mention ("no change" before the mention "change in
       // vision"): its words before the mention may still be a trigger ("no").
-      const firstInMention = lowerBound(sent.starts, ms);
-      const entry = longestEntryWithin(sent.tokens, cut.tok, firstInMention);
+      // (Rare: re-scan the phrase's words before the mention.)
+      scanSentence(text, cut.start, cut.start, ms, ms);
+      let limit = 0;
+      while (limit < scratchCount && SCRATCH_ENDS[limit] <= ms) limit++;
+      const entry = limit > 0 ? longestEntryAt(SCRATCH_IDS, SCRATCH_ORDINALS, 0, limit) : undefined;
       if (entry) {
-        const last = cut.tok + entry.tokens.length - 1;
-        const end = sent.starts[last] + sent.tokens[last].length;
-        found |= forwardKinds(sent, { ...cut, entry, end }, ms, hits, before, before, found);
+        const end = SCRATCH_ENDS[entry.ids.length - 1];
+        found |= forwardKinds(text, { ...cut, entry, end }, ms, hits, before, before, found);
       }
     }
     before--; // skip hits overlapping the mention
   }
   for (let h = before; h >= 0; h--) {
-    found |= forwardKinds(sent, hits[h], ms, hits, h + 1, before + 1, found);
+    found |= forwardKinds(text, hits[h], ms, hits, h + 1, before + 1, found);
   }
+  // Hits after the mention: backward triggers.
   for (let h = after; h < hits.length; h++) {
     const hit = hits[h];
     if (me <= hit.parenOpen) continue;
@@ -415,8 +599,8 @@ function resolve(sent: ParsedSentence, ms: number, me: number): number {
       const bit = KIND_BIT[trig.kind];
       if (found & bit) continue;
       if (terminated(hits, after, h, bit)) continue;
-      if (trig.maxWords !== Number.POSITIVE_INFINITY && wordsBetween(sent, me, hit.start) > trig.maxWords) continue;
-      if (trig.clause && lowerBound(sent.commas, hit.start) > lowerBound(sent.commas, me)) continue;
+      if (trig.maxWords !== Number.POSITIVE_INFINITY && moreWordsThan(text, me, hit.start, trig.maxWords)) continue;
+      if (trig.clause && commaBetween(text, me, hit.start)) continue;
       found |= bit;
     }
   }
@@ -424,17 +608,17 @@ function resolve(sent: ParsedSentence, ms: number, me: number): number {
 }
 
 /** Kinds of the forward triggers of `hit` that reach a mention starting at ms; hits[from, to) lie between. */
-function forwardKinds(sent: ParsedSentence, hit: Hit, ms: number, hits: Hit[], from: number, to: number, found: number): number {
-  let add = 0;
+function forwardKinds(text: string, hit: Hit, ms: number, hits: Hit[], from: number, to: number, found: number): number {
   if (ms >= hit.parenClose) return 0;
+  let add = 0;
   for (const trig of hit.entry.triggers) {
-      if (trig.direction === 'backward' || trig.kind === 'pseudo' || trig.kind === 'terminate') continue;
-      const bit = KIND_BIT[trig.kind];
-      if ((found | add) & bit) continue;
-      if (terminated(hits, from, to, bit)) continue;
-      if (trig.maxWords !== Number.POSITIVE_INFINITY && wordsBetween(sent, hit.end, ms) > trig.maxWords) continue;
-      if (trig.clause && lowerBound(sent.commas, ms) > lowerBound(sent.commas, hit.end)) continue;
-      add |= bit;
+    if (trig.direction === 'backward' || trig.kind === 'pseudo' || trig.kind === 'terminate') continue;
+    const bit = KIND_BIT[trig.kind];
+    if ((found | add) & bit) continue;
+    if (terminated(hits, from, to, bit)) continue;
+    if (trig.maxWords !== Number.POSITIVE_INFINITY && moreWordsThan(text, hit.end, ms, trig.maxWords)) continue;
+    if (trig.clause && commaBetween(text, hit.end, ms)) continue;
+    add |= bit;
   }
   return add;
 }
