@@ -64,5 +64,7 @@ describe('snippet syntax checker (test helper)', () => {
       'dystrophic at ***; again *** on 2024-05',
     );
     assert.equal(expandSnippet('${UNKNOWN_VAR} ${OTHER:fallback}'), 'UNKNOWN_VAR fallback');
+    assert.equal(expandSnippet('${1|a,b,c|} and $1', { choose: { 1: 2 } }), 'c and c');
+    assert.throws(() => expandSnippet('${1|a,b|}', { choose: { 1: 2 } }), RangeError);
   });
 });

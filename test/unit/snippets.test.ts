@@ -17,9 +17,9 @@ function source(set: OrderSet): string {
   return set.body.join('\n');
 }
 
-/** The note text after inserting the snippet, taking each default and filling each *** in turn. */
-function filled(set: OrderSet): string {
-  const text = expandSnippet(source(set), { variables: VARIABLES });
+/** The note text after inserting the snippet, taking each default (or the chosen options) and filling each *** in turn. */
+function filled(set: OrderSet, choose: Record<number, number> = {}): string {
+  const text = expandSnippet(source(set), { variables: VARIABLES, choose });
   let i = 0;
   return text.replace(/\*\*\*/g, () => set.fills[i++] ?? FIELD);
 }
@@ -163,6 +163,34 @@ describe('order sets: inserted and filled, the server recognises what they name'
       );
     });
   }
+
+  it('reads no lab value and raises no finding in an inserted order set (orders are not results)', () => {
+    for (const set of ORDER_SETS) {
+      const text = filled(set);
+      const analysis = analyzeText(text);
+      assert.deepEqual(analysis.labs.map((l) => `${l.analyte}=${l.value}`), [], `${set.prefix}: lab values read from the orders`);
+      assert.deepEqual(analysis.findings.map((f) => `${f.code}: ${text.slice(f.start, f.end)}`), [], `${set.prefix}: findings`);
+    }
+  });
+
+  const withChoices = ORDER_SETS.filter((s) => s.choiceExpects);
+  for (const set of withChoices) {
+    it(`${set.prefix}: each option of its clinical choice lists is recognised when chosen`, () => {
+      const nodes = allNodes(parseSnippet(source(set)));
+      for (const [stop, ids] of Object.entries(set.choiceExpects!)) {
+        const choice = nodes.find((n) => n.type === 'choice' && n.index === Number(stop));
+        assert.ok(choice && choice.type === 'choice', `${set.prefix}: $${stop} is not a choice`);
+        assert.equal(ids.length, choice.options.length, `${set.prefix}: $${stop} has ${choice.options.length} options`);
+        ids.forEach((id, option) => {
+          if (!id) return;
+          assert.ok(conceptIds.has(id), `unknown concept ${id}`);
+          const text = filled(set, { [stop]: option });
+          const found = analyzeText(text).terms.map((t) => t.concept);
+          assert.ok(found.includes(id), `${set.prefix}: choosing "${choice.options[option]}" should be read as ${id}`);
+        });
+      }
+    });
+  }
 });
 
 describe('order sets: clinical content from the seed', () => {
@@ -190,7 +218,7 @@ describe('order sets: clinical content from the seed', () => {
     ['cc-tx-ceftriaxone', [/Ceftriaxone 2 g .* daily for 20 days/]],
     ['cc-tx-aluminum', [/\$\{1\|2\.4,2\.24,1\.8\|\} g\/day/]],
     ['cc-tx-probenecid', [/Probenecid 1\.5 g\/day/]],
-    ['cc-tx-thiosulfate', [/topical \(compounded with zinc oxide\)/, /intralesional/, /IV/]],
+    ['cc-tx-thiosulfate', [/Topical sodium thiosulfate \(compounded with zinc oxide\)/, /Intralesional sodium thiosulfate/, /IV sodium thiosulfate/]],
     ['cc-tx-ivig', [/IVIG 2 g\/kg/]],
   ];
   for (const [prefix, patterns] of doses) {
@@ -200,15 +228,15 @@ describe('order sets: clinical content from the seed', () => {
     });
   }
 
-  it('the assessment offers the five types as a choice, each recognised as its type concept', () => {
+  it('the assessment offers the five types as its first choice, and extent as its second', () => {
     const set = byPrefix.get('cc-assessment')!;
-    const choice = allNodes(parseSnippet(source(set))).find((n) => n.type === 'choice' && n.index === 1);
-    assert.ok(choice && choice.type === 'choice');
-    const typeIds = ['calcinosis-dystrophic', 'calcinosis-metastatic', 'calcinosis-idiopathic', 'calcinosis-iatrogenic', 'calciphylaxis'];
-    assert.equal(choice.options.length, typeIds.length);
-    choice.options.forEach((option, i) => {
-      const terms = analyzeText(`Assessment: ${option}`).terms.map((t) => t.concept);
-      assert.ok(terms.includes(typeIds[i]), `"${option}" → ${terms.join(', ')}`);
-    });
+    assert.deepEqual(set.choiceExpects?.[1], [
+      'calcinosis-dystrophic',
+      'calcinosis-metastatic',
+      'calcinosis-idiopathic',
+      'calcinosis-iatrogenic',
+      'calciphylaxis',
+    ]);
+    assert.deepEqual(set.choiceExpects?.[2], ['calcinosis-circumscripta', 'calcinosis-universalis']);
   });
 });

@@ -261,6 +261,8 @@ function checkConsistency(nodes: SnippetNode[]): void {
 export interface ExpandOptions {
   /** Values for variables; unknown variables fall back to their default, then their name (as VS Code does). */
   variables?: Record<string, string>;
+  /** Option index to take for a choice tab stop (default: the first option). */
+  choose?: Record<number, number>;
 }
 
 /**
@@ -272,7 +274,11 @@ export function expandSnippet(src: string, options: ExpandOptions = {}): string 
   const values = new Map<number, string>();
   const collect = (list: SnippetNode[]) => {
     for (const node of list) {
-      if (node.type === 'choice' && !values.has(node.index)) values.set(node.index, node.options[0]);
+      if (node.type === 'choice' && !values.has(node.index)) {
+        const pick = options.choose?.[node.index] ?? 0;
+        if (pick >= node.options.length) throw new RangeError(`tab stop $${node.index} has no option #${pick + 1}`);
+        values.set(node.index, node.options[pick]);
+      }
       else if (node.type === 'placeholder') {
         if (!values.has(node.index)) values.set(node.index, render(node.children, values, options.variables ?? {}));
         collect(node.children);
