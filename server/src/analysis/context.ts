@@ -145,6 +145,9 @@ function tokenId(tok: string, add: boolean): number {
 
 /** Phrase entries by the id of their first token, longest first. */
 const BY_FIRST_TOKEN: PhraseEntry[][] = (() => {
+  // Parentheses are tokens too: they bound the scope of the triggers inside them.
+  tokenId('(', true);
+  tokenId(')', true);
   const byPhrase = new Map<string, PhraseEntry>();
   for (const trig of CONTEXT_TRIGGERS) {
     const tokens = tokenizePhrase(trig.phrase);

@@ -57,7 +57,7 @@ export const CONTEXT_TRIGGERS: readonly ContextTrigger[] = [
     'is unlikely', 'was denied', 'were denied', 'has resolved', 'have resolved', 'had resolved', 'is resolved',
   ], 6),
   // Bare words that negate only what stands right before them ("ANA negative", "pain free").
-  ...t('negated', 'backward', ['negative', 'absent', 'free', 'unlikely', 'denied', 'none', 'resolved', '-ve'], 2),
+  ...t('negated', 'backward', ['negative', 'absent', 'free', 'unlikely', 'denied', 'none', 'resolved', '-ve'], 0),
 
   // ── Possibility (uncertain; a possible mention is not negated) ─────────
   ...t('possible', 'forward', [
