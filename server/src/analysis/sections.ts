@@ -40,19 +40,24 @@ const upperAlternation = sortedPhrases
   .map((p) => escapeRe(p.toUpperCase()).replace(/ /g, '[ \\t]+'))
   .join('|');
 
-/** Known phrase at line start: group 1 = phrase, group 2 = ':' or '' (line end), rest of line after. */
+// All patterns are sticky: findSections walks the lines itself and tries a pattern
+// only where a header can begin, which keeps a megabyte of text to a few milliseconds.
+
+/** Known phrase at line start: group 1 = phrase, group 2 = ':' (absent when the header is the whole line). */
 const LINE_HEADER = new RegExp(
-  `^[ \\t]*(?:\\*\\*|__)?(${alternation})(?:[ \\t]*(:)(?:\\*\\*|__)?|(?:\\*\\*|__)?[ \\t]*\\r?$)`,
-  'gim',
+  `[ \\t]*(?:\\*\\*|__)?(${alternation})(?:[ \\t]*(:)(?:\\*\\*|__)?|(?:\\*\\*|__)?[ \\t]*\\r?(?=\\n|$))`,
+  'iy',
 );
 /** Markdown heading: group 1 = its text. */
-const MD_HEADER = /^[ \t]*#{1,6}[ \t]+([^\n]*?)[ \t#]*\r?$/gm;
+const MD_HEADER = /[ \t]*#{1,6}[ \t]+([^\n]*?)[ \t#]*\r?(?=\n|$)/y;
 /** ALL-CAPS line ending with a colon and nothing after it. */
-const CAPS_HEADER = /^[ \t]*([A-Z][A-Z0-9 /&,()'-]{1,60}?)[ \t]*:[ \t]*\r?$/gm;
-/** Known ALL-CAPS header after a run of spaces inside a flattened line. */
-const INLINE_HEADER = new RegExp(`(?:[ ]{3,}|\\t)(${upperAlternation}):`, 'g');
-/** Any short ALL-CAPS header after a run of spaces inside a flattened line ("   REFERRING DIAGNOSIS: "). */
-const INLINE_CAPS_HEADER = /(?:[ ]{3,}|\t)([A-Z][A-Z/&()-]*(?: [A-Z][A-Z/&()-]*){0,4}):(?=[ \t]|$)/gm;
+const CAPS_HEADER = /[ \t]*([A-Z][A-Z0-9 /&,()'-]{1,60}?)[ \t]*:[ \t]*\r?(?=\n|$)/y;
+/** Runs of 3+ spaces or a tab, where a flattened report may hide a header. */
+const SPACE_RUN = /(?: {3,}|\t+)/g;
+/** Known ALL-CAPS header right after such a run. */
+const INLINE_HEADER = new RegExp(`(${upperAlternation}):`, 'y');
+/** Any short ALL-CAPS header right after such a run ("   REFERRING DIAGNOSIS: "). */
+const INLINE_CAPS_HEADER = /([A-Z][A-Z/&()-]*(?: [A-Z][A-Z/&()-]*){0,4}):(?=[ \t]|$)/y;
 const MD_PREFIX = new RegExp(`^(${alternation})(?![A-Za-z0-9])`, 'i');
 
 interface RawHeader {
@@ -64,55 +69,70 @@ interface RawHeader {
 
 export function findSections(text: string): Section[] {
   const found: RawHeader[] = [];
+  const len = text.length;
 
-  LINE_HEADER.lastIndex = 0;
-  for (let m = LINE_HEADER.exec(text); m; m = LINE_HEADER.exec(text)) {
-    if (m[0].length === 0) {
-      LINE_HEADER.lastIndex++;
+  for (let lineStart = 0; lineStart <= len; ) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 ? len : nl;
+    let f = lineStart;
+    while (f < lineEnd && (text.charCodeAt(f) === 32 || text.charCodeAt(f) === 9)) f++;
+    const c = f < lineEnd ? text.charCodeAt(f) : 0;
+    if (c === 35 /* # */) {
+      MD_HEADER.lastIndex = lineStart;
+      const m = MD_HEADER.exec(text);
+      if (m) {
+        const title = m[1].replace(/[:*_]+$/, '').replace(/^[*_]+/, '').trim();
+        if (title) {
+          const p = MD_PREFIX.exec(title);
+          const info = p ? PHRASES.get(normalise(p[1])) : undefined;
+          found.push({ kind: info ? info.kind : 'other', title, start: f, contentStart: nl < 0 ? len : nl + 1 });
+        }
+      }
+    } else if (c !== 0 && (isLetter(c) || c === 42 || c === 95)) {
+      // A header is short: it ends with a colon early, or is the whole (short) line.
+      let colon = -1;
+      for (let k = f, stop = Math.min(lineEnd, f + 71); k < stop; k++) {
+        if (text.charCodeAt(k) === 58) {
+          colon = k;
+          break;
+        }
+      }
+      if (colon >= 0 || lineEnd - f <= 60) {
+        LINE_HEADER.lastIndex = lineStart;
+        const m = LINE_HEADER.exec(text);
+        const info = m ? PHRASES.get(normalise(m[1])) : undefined;
+        if (m && info && !(m[2] === ':' && info.strict && !strictContentOk(text, m.index + m[0].length))) {
+          const start = m.index + m[0].indexOf(m[1]);
+          found.push({ kind: info.kind, title: m[1], start, contentStart: skipInlineSpace(text, m.index + m[0].length) });
+        } else if (c >= 65 && c <= 90) {
+          CAPS_HEADER.lastIndex = lineStart;
+          const k = CAPS_HEADER.exec(text);
+          if (k && /[A-Z]{2}/.test(k[1])) {
+            found.push({ kind: 'other', title: k[1], start: f, contentStart: nl < 0 ? len : nl + 1 });
+          }
+        }
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+
+  SPACE_RUN.lastIndex = 0;
+  for (let r = SPACE_RUN.exec(text); r; r = SPACE_RUN.exec(text)) {
+    const at = r.index + r[0].length;
+    const c = text.charCodeAt(at);
+    if (!(c >= 65 && c <= 90)) continue;
+    INLINE_HEADER.lastIndex = at;
+    const m = INLINE_HEADER.exec(text);
+    const info = m ? PHRASES.get(normalise(m[1])) : undefined;
+    if (m && info) {
+      found.push({ kind: info.kind, title: m[1], start: at, contentStart: skipInlineSpace(text, at + m[0].length) });
       continue;
     }
-    const info = PHRASES.get(normalise(m[1]));
-    if (!info) continue;
-    const start = m.index + m[0].indexOf(m[1]);
-    let contentStart = m.index + m[0].length;
-    if (m[2] === ':') {
-      if (info.strict && !strictContentOk(text, contentStart)) continue;
+    INLINE_CAPS_HEADER.lastIndex = at;
+    const k = INLINE_CAPS_HEADER.exec(text);
+    if (k && /[A-Z]{2}/.test(k[1])) {
+      found.push({ kind: 'other', title: k[1], start: at, contentStart: skipInlineSpace(text, at + k[0].length) });
     }
-    // Content begins after the whitespace that follows the header on its line.
-    contentStart = skipInlineSpace(text, contentStart);
-    found.push({ kind: info.kind, title: m[1], start, contentStart });
-  }
-
-  MD_HEADER.lastIndex = 0;
-  for (let m = MD_HEADER.exec(text); m; m = MD_HEADER.exec(text)) {
-    const title = m[1].replace(/[:*_]+$/, '').replace(/^[*_]+/, '').trim();
-    if (!title) continue;
-    const p = MD_PREFIX.exec(title);
-    const info = p ? PHRASES.get(normalise(p[1])) : undefined;
-    const start = m.index + m[0].indexOf('#');
-    found.push({ kind: info ? info.kind : 'other', title, start, contentStart: lineEnd(text, m.index + m[0].length) });
-  }
-
-  CAPS_HEADER.lastIndex = 0;
-  for (let m = CAPS_HEADER.exec(text); m; m = CAPS_HEADER.exec(text)) {
-    if (!/[A-Z]{2}/.test(m[1])) continue;
-    const start = m.index + m[0].indexOf(m[1]);
-    found.push({ kind: 'other', title: m[1], start, contentStart: lineEnd(text, m.index + m[0].length) });
-  }
-
-  INLINE_HEADER.lastIndex = 0;
-  for (let m = INLINE_HEADER.exec(text); m; m = INLINE_HEADER.exec(text)) {
-    const info = PHRASES.get(normalise(m[1]));
-    if (!info) continue;
-    const start = m.index + m[0].indexOf(m[1]);
-    found.push({ kind: info.kind, title: m[1], start, contentStart: skipInlineSpace(text, m.index + m[0].length) });
-  }
-
-  INLINE_CAPS_HEADER.lastIndex = 0;
-  for (let m = INLINE_CAPS_HEADER.exec(text); m; m = INLINE_CAPS_HEADER.exec(text)) {
-    if (!/[A-Z]{2}/.test(m[1])) continue;
-    const start = m.index + m[0].indexOf(m[1]);
-    found.push({ kind: 'other', title: m[1], start, contentStart: skipInlineSpace(text, m.index + m[0].length) });
   }
 
   found.sort((a, b) => a.start - b.start || b.contentStart - a.contentStart);
@@ -135,15 +155,13 @@ function strictContentOk(text: string, i: number): boolean {
   return !/[0-9<>=.,+\-–~≤≥]/.test(c);
 }
 
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 function skipInlineSpace(text: string, i: number): number {
   while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
   return i;
-}
-
-/** Offset just after the line break that ends the line containing i (or the text end). */
-function lineEnd(text: string, i: number): number {
-  const n = text.indexOf('\n', i);
-  return n < 0 ? text.length : n + 1;
 }
 
 /** The section containing `offset` (binary search; sections are sorted and disjoint). */
