@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from './features/codeActions';
-import { completionItems, resolveCompletion } from './features/completion';
+import { completionList, resolveCompletion } from './features/completion';
 import { toDiagnostics } from './features/diagnostics';
 import { docsUrlFor } from './features/docsLinks';
 import { documentSymbols } from './features/documentSymbols';
@@ -99,7 +99,7 @@ connection.onHover(async ({ textDocument, position }) => {
 
 connection.onCompletion(async ({ textDocument, position }) => {
   const note = await noteFor(textDocument.uri);
-  return note ? completionItems(note.text, note.lines.offsetAt(position), note.analysis) : [];
+  return note ? completionList(note.text, note.lines.offsetAt(position), note.analysis, position) : [];
 });
 connection.onCompletionResolve(resolveCompletion);
 

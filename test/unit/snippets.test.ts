@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import type { Analysis } from '../../server/src/analysis/types';
+import { analyzeText } from '../../server/src/analysis/analyze';
 import { findUnfilledMarkers } from '../../server/src/analysis/unfilledFields';
 import { CONCEPTS } from '../../server/src/knowledge/concepts';
 import { FIELD, ORDER_SETS, type OrderSet } from '../../server/src/knowledge/orderSets';
@@ -25,13 +25,6 @@ function filled(set: OrderSet, choose: Record<number, number> = {}): string {
 }
 
 const conceptIds = new Set(CONCEPTS.map((c) => c.id));
-
-// analyze.ts is loaded in a hook so that, while a module it needs is still missing,
-// only the tests that use it fail and the rest of the suite still runs.
-let analyzeText: (text: string) => Analysis;
-async function loadAnalyzer(): Promise<void> {
-  ({ analyzeText } = await import('../../server/src/analysis/analyze'));
-}
 
 describe('order sets: snippet file', () => {
   it('snippets/calcinosis.code-snippets is what `npm run build:snippets` generates from orderSets.ts', () => {
@@ -132,7 +125,6 @@ function isPlaceholderDefault(nodes: ReturnType<typeof allNodes>, text: ReturnTy
 }
 
 describe('order sets: inserted and filled, the server recognises what they name', () => {
-  before(loadAnalyzer);
   it('lists expected concept ids that exist in the knowledge base', () => {
     for (const set of ORDER_SETS) {
       for (const id of set.expects) assert.ok(conceptIds.has(id), `${set.prefix}: unknown concept ${id}`);
@@ -194,7 +186,6 @@ describe('order sets: inserted and filled, the server recognises what they name'
 });
 
 describe('order sets: clinical content from the seed', () => {
-  before(loadAnalyzer);
   const byPrefix = new Map(ORDER_SETS.map((s) => [s.prefix, s]));
 
   it('the full workup orders every test of the seed\'s Evaluation section', () => {
