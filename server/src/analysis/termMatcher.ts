@@ -80,6 +80,49 @@ export function tokenizeForm(form: string): string[] {
 
 const LAB_CONTEXT_AFTER = /^[ \t]*[:=]?[ \t]*(?:[<>≤≥]=?[ \t]*)?\d/;
 
+function hashLower(lower: string): number {
+  let h = 0;
+  for (let i = 0; i < lower.length; i++) h = (Math.imul(h, 31) + lower.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** The bucket entry whose key equals text[s, e) ignoring ASCII case. */
+function findInBucket(bucket: { key: string; node: TrieNode }[], text: string, s: number, e: number): TrieNode | undefined {
+  const len = e - s;
+  outer: for (const { key, node } of bucket) {
+    if (key.length !== len) continue;
+    for (let k = 0; k < len; k++) {
+      let c = text.charCodeAt(s + k);
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== key.charCodeAt(k)) continue outer;
+    }
+    return node;
+  }
+  return undefined;
+}
+
+/** Lower-cased token as the trie stores it (single characters folded first). */
+function lowerToken(token: string): string {
+  return token.length === 1 ? foldChar(token).toLowerCase() : token.toLowerCase();
+}
+
+function nextTokenStart(text: string, i: number): number {
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** End of the token starting at i (a word, or one punctuation character or surrogate pair). */
+function tokenEnd(text: string, i: number): number {
+  const n = text.length;
+  const code = text.charCodeAt(i);
+  if (isWordCode(code, text, i)) {
+    let j = i + 1;
+    while (j < n && isWordCode(text.charCodeAt(j), text, j)) j++;
+    return j;
+  }
+  return code >= 0xd800 && code <= 0xdbff && i + 1 < n ? i + 2 : i + 1;
+}
+
 export class TermMatcher {
   private readonly root = new Map<string, TrieNode>();
   private formCount = 0;
@@ -110,6 +153,7 @@ export class TermMatcher {
     if (options.preferred) entries.unshift(entry);
     else entries.push(entry);
     this.formCount++;
+    this.dirty = true;
   }
 
   get size(): number {
@@ -121,74 +165,127 @@ export class TermMatcher {
    * form that satisfies its case and context rules wins.
    */
   findAll(text: string): RawMatch[] {
+    return this.scan(text, 0, text.length).matches;
+  }
+
+  /**
+   * The matches `findAll` finds that start in [from, to), scanning from `from`, which must
+   * be a position the full scan visits (the text start, or a token start outside every
+   * match). `next` is where the scan stands when it stops: the start of the first token at
+   * or after `to` that no match covers (or the text length). Resuming a scan at `next`
+   * gives exactly what one scan would have given, which is what chunked and incremental
+   * analysis rely on.
+   *
+   * The scan allocates nothing for a word no form starts with: ASCII words are looked up
+   * by a hash of their lower-case letters, computed while they are read.
+   */
+  scan(text: string, from: number, to: number): { matches: RawMatch[]; next: number } {
+    if (this.dirty) this.index();
     const out: RawMatch[] = [];
-    // Token boundaries are computed once into flat arrays: cheap, and lets the trie
-    // walk look ahead without re-scanning.
-    const starts: number[] = [];
-    const ends: number[] = [];
     const n = text.length;
-    let i = 0;
-    while (i < n) {
-      const code = text.charCodeAt(i);
-      if (isSpaceCode(code)) {
-        i++;
-        continue;
-      }
-      if (isWordCode(code, text, i)) {
+    const asciiFirst = this.asciiFirst!;
+    const punctFirst = this.punctFirst!;
+    let i = from;
+    for (;;) {
+      // Next token.
+      let code = 0;
+      while (i < n && isSpaceCode((code = text.charCodeAt(i)))) i++;
+      if (i >= n || i >= to) return { matches: out, next: Math.min(i, n) };
+      const s = i;
+      let node: TrieNode | undefined;
+      if (code < 128 && ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122))) {
+        // ASCII word (it may continue with non-ASCII letters).
+        let h = 0;
+        let ascii = true;
+        let j = i;
+        while (j < n) {
+          const c = text.charCodeAt(j);
+          if (c < 128) {
+            if (c >= 97 && c <= 122) h = (Math.imul(h, 31) + c) | 0;
+            else if (c >= 65 && c <= 90) h = (Math.imul(h, 31) + c + 32) | 0;
+            else if (c >= 48 && c <= 57) h = (Math.imul(h, 31) + c) | 0;
+            else break;
+          } else if (isWordCode(c, text, j)) ascii = false;
+          else break;
+          j++;
+        }
+        i = j;
+        if (ascii) {
+          const bucket = asciiFirst.get(h);
+          if (bucket) node = findInBucket(bucket, text, s, j);
+        } else node = this.root.get(text.slice(s, j).toLowerCase());
+      } else if (isWordCode(code, text, i)) {
         let j = i + 1;
         while (j < n && isWordCode(text.charCodeAt(j), text, j)) j++;
-        starts.push(i);
-        ends.push(j);
         i = j;
+        node = this.root.get(text.slice(s, j).toLowerCase());
       } else {
         const width = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
-        starts.push(i);
-        ends.push(i + width);
         i += width;
+        if (width === 2 || punctFirst.has(code)) node = this.root.get(lowerToken(text.slice(s, i)));
       }
-    }
-    const count = starts.length;
-    const lowerCache: (string | undefined)[] = new Array(count);
-    const lowerAt = (k: number): string => {
-      let s = lowerCache[k];
-      if (s === undefined) {
-        s = text.slice(starts[k], ends[k]);
-        s = s.length === 1 ? foldChar(s).toLowerCase() : s.toLowerCase();
-        lowerCache[k] = s;
-      }
-      return s;
-    };
+      if (!node) continue;
 
-    let t = 0;
-    while (t < count) {
-      let node = this.root.get(lowerAt(t));
-      if (!node) {
-        t++;
-        continue;
-      }
+      // Walk the trie over the following tokens, remembering the longest accepted form.
+      const starts = this.walkStarts;
+      const ends = this.walkEnds;
+      starts.length = 0;
+      ends.length = 0;
+      starts.push(s);
+      ends.push(i);
       let bestEnd = -1;
       let bestConcept = '';
-      let k = t;
+      let k = 0;
+      let pos = i;
       while (node) {
         if (node.entries) {
-          const accepted = this.accept(node.entries, text, starts, ends, t, k);
+          const accepted = this.accept(node.entries, text, starts, ends, 0, k);
           if (accepted) {
             bestEnd = k;
             bestConcept = accepted;
           }
         }
-        if (!node.next || k + 1 >= count) break;
-        node = node.next.get(lowerAt(k + 1));
+        if (!node.next || node.next.size === 0) break;
+        const ts = nextTokenStart(text, pos);
+        if (ts >= n) break;
+        const te = tokenEnd(text, ts);
+        starts.push(ts);
+        ends.push(te);
+        pos = te;
+        node = node.next.get(lowerToken(text.slice(ts, te)));
         k++;
       }
       if (bestEnd >= 0) {
-        out.push({ concept: bestConcept, start: starts[t], end: ends[bestEnd] });
-        t = bestEnd + 1;
-      } else {
-        t++;
+        out.push({ concept: bestConcept, start: s, end: ends[bestEnd] });
+        i = ends[bestEnd];
       }
     }
-    return out;
+  }
+
+  private readonly walkStarts: number[] = [];
+  private readonly walkEnds: number[] = [];
+  private dirty = true;
+  private asciiFirst?: Map<number, { key: string; node: TrieNode }[]>;
+  private punctFirst?: Set<number>;
+
+  /** Builds the first-word lookup tables after forms were added. */
+  private index(): void {
+    const asciiFirst = new Map<number, { key: string; node: TrieNode }[]>();
+    const punctFirst = new Set<number>();
+    for (const [key, node] of this.root) {
+      if (/^[a-z0-9]+$/.test(key)) {
+        const h = hashLower(key);
+        const bucket = asciiFirst.get(h) ?? [];
+        bucket.push({ key, node });
+        asciiFirst.set(h, bucket);
+      } else if (key.length === 1) punctFirst.add(key.charCodeAt(0));
+    }
+    // Typographic apostrophes and hyphens fold to ASCII ones before the lookup.
+    if (punctFirst.has(39)) punctFirst.add(0x2019).add(0x2018);
+    if (punctFirst.has(45)) punctFirst.add(0x2010).add(0x2011);
+    this.asciiFirst = asciiFirst;
+    this.punctFirst = punctFirst;
+    this.dirty = false;
   }
 
   private accept(entries: MatchEntry[], text: string, starts: number[], ends: number[], first: number, last: number): string | undefined {
