@@ -23,8 +23,17 @@ for (const file of readdirSync(here).filter((f) => f.endsWith('.note')).sort()) 
   const testCase = parseGrammarTestCase(readFileSync(path.join(here, file), 'utf8'));
   const total = testCase.assertions.reduce((n, a) => n + a.scopeAssertions.length, 0);
   const failures = await runGrammarTestCase(registry, testCase);
-  // One assertion line can fail on several tokens; count each assertion once.
-  const failedAssertions = new Set(failures.map((f) => `${f.line}`));
+  // One assertion can fail on several tokens; count each assertion once (the one whose
+  // caret range on that source line holds the failing token).
+  const failedAssertions = new Set();
+  for (const f of failures) {
+    testCase.assertions.forEach((line, i) => {
+      if (line.sourceLineNumber !== f.srcLine) return;
+      line.scopeAssertions.forEach((a, j) => {
+        if (f.start < a.to && a.from < f.end) failedAssertions.add(`${i}:${j}`);
+      });
+    });
+  }
   for (const f of failures) {
     const src = testCase.source[f.srcLine];
     console.log(`  ✖ ${file}:${f.line + 1} "${src.slice(f.start, f.end)}" missing [${f.missing.join(' ')}] unexpected [${f.unexpected.join(' ')}] actual [${f.actual.join(' ')}]`);
