@@ -8,7 +8,7 @@ import { findLabValues } from './labs';
 import { labFindings } from './labFindings';
 import { LineIndex } from './lineIndex';
 import { findSections } from './sections';
-import type { Analysis } from './types';
+import type { Analysis, LabValue, Section, TermMention } from './types';
 import { findUnfilledFields } from './unfilledFields';
 import { findTerms, matcherFor } from './vocabulary';
 
@@ -43,6 +43,22 @@ export function analyzeText(text: string, options: Partial<AnalysisOptions> = {}
   const assertionOf = createAssertionContext(text, sections);
   const terms = findTerms(text, matcherFor(opts.customTerms), assertionOf, lines);
   const labs = findLabValues(text, assertionOf, sections);
+  return completeAnalysis(text, lines, sections, terms, labs, opts);
+}
+
+/**
+ * The part of the analysis computed from the whole list of lab values: lab positions in
+ * LSP lines, Ca×P products and findings. Shared with chunked and incremental analysis,
+ * which find terms and labs region by region and finish here.
+ */
+export function completeAnalysis(
+  text: string,
+  lines: LineIndex,
+  sections: Section[],
+  terms: TermMention[],
+  labs: LabValue[],
+  opts: AnalysisOptions,
+): Analysis {
   for (const lab of labs) {
     const pos = lines.positionAt(lab.start);
     lab.line = pos.line;

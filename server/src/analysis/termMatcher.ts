@@ -126,6 +126,7 @@ function tokenEnd(text: string, i: number): number {
 export class TermMatcher {
   private readonly root = new Map<string, TrieNode>();
   private formCount = 0;
+  private maxTokens = 0;
 
   /**
    * Adds one surface form. Case-insensitive unless `exactCase`; a `preferred` form wins
@@ -153,11 +154,17 @@ export class TermMatcher {
     if (options.preferred) entries.unshift(entry);
     else entries.push(entry);
     this.formCount++;
+    if (tokens.length > this.maxTokens) this.maxTokens = tokens.length;
     this.dirty = true;
   }
 
   get size(): number {
     return this.formCount;
+  }
+
+  /** The most words in one form: how far past a word the scan can look (plus one word). */
+  get depth(): number {
+    return this.maxTokens;
   }
 
   /**

@@ -4,7 +4,7 @@
 import { CONCEPTS } from '../knowledge/concepts';
 import type { Concept } from '../knowledge/types';
 import type { CustomTerm } from '../settings';
-import { TermMatcher } from './termMatcher';
+import { TermMatcher, type RawMatch } from './termMatcher';
 import type { Assertion, TermMention } from './types';
 import type { LineIndex } from './lineIndex';
 
@@ -65,23 +65,29 @@ export function findTerms(
   assertionOf: (start: number, end: number) => Assertion,
   lines: LineIndex,
 ): TermMention[] {
-  const mentions: TermMention[] = [];
-  for (const m of matcher.findAll(text)) {
-    const custom = m.concept.startsWith('custom:');
-    const concept = custom ? undefined : conceptById.get(m.concept);
-    const pos = lines.positionAt(m.start);
-    const mention: TermMention = {
-      text: text.slice(m.start, m.end),
-      start: m.start,
-      end: m.end,
-      line: pos.line,
-      character: pos.character,
-      concept: m.concept,
-      category: concept ? concept.category : CUSTOM_CATEGORY,
-      assertion: assertionOf(m.start, m.end),
-    };
-    if (custom) mention.custom = true;
-    mentions.push(mention);
-  }
-  return mentions;
+  return matcher.findAll(text).map((m) => mentionOf(text, m, assertionOf, lines));
+}
+
+/** The mention for one raw match (also used by chunked and incremental analysis). */
+export function mentionOf(
+  text: string,
+  m: RawMatch,
+  assertionOf: (start: number, end: number) => Assertion,
+  lines: LineIndex,
+): TermMention {
+  const custom = m.concept.startsWith('custom:');
+  const concept = custom ? undefined : conceptById.get(m.concept);
+  const pos = lines.positionAt(m.start);
+  const mention: TermMention = {
+    text: text.slice(m.start, m.end),
+    start: m.start,
+    end: m.end,
+    line: pos.line,
+    character: pos.character,
+    concept: m.concept,
+    category: concept ? concept.category : CUSTOM_CATEGORY,
+    assertion: assertionOf(m.start, m.end),
+  };
+  if (custom) mention.custom = true;
+  return mention;
 }
