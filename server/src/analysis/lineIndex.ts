@@ -44,7 +44,11 @@ export class LineIndex {
     if (position.line < 0) return 0;
     if (position.line >= this.starts.length) return this.text.length;
     const start = this.starts[position.line];
-    const next = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.text.length;
-    return Math.max(start, Math.min(start + Math.max(0, position.character), next));
+    let end = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.text.length;
+    // A character past the end of the line lands before its line break, as in
+    // vscode-languageserver-textdocument, never on the next line.
+    if (end > start && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return Math.min(start + Math.max(0, position.character), end);
   }
 }

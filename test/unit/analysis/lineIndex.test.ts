@@ -14,7 +14,7 @@ describe('LineIndex', () => {
     const text = 'Ca 10.8\nPhos 7.1';
     const index = new LineIndex(text);
     for (let offset = 0; offset <= text.length; offset++) assert.equal(index.offsetAt(index.positionAt(offset)), offset);
-    assert.equal(index.offsetAt({ line: 0, character: 999 }), 8);
+    assert.equal(index.offsetAt({ line: 0, character: 999 }), 7, 'past the line end means before its line break');
     assert.equal(index.offsetAt({ line: 99, character: 0 }), text.length);
   });
 
