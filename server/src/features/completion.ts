@@ -255,10 +255,18 @@ function labBeforeCursor(ctx: Context, analysis: Analysis, offset: number): { id
     if (id) return { id, typed };
   }
   // A value the analysis already read, written without its unit, ending just before the cursor.
-  for (const lab of analysis.labs) {
-    if (lab.unit === null && lab.valueEnd <= offset && offset - lab.valueEnd <= typed.length + 2 && LAB_UNITS[lab.analyte]) {
-      return { id: lab.analyte, typed };
-    }
+  // Labs are sorted by start: only the last one starting before the cursor can qualify.
+  const { labs } = analysis;
+  let lo = 0;
+  let hi = labs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (labs[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const lab = labs[lo - 1];
+  if (lab && lab.unit === null && lab.valueEnd <= offset && offset - lab.valueEnd <= typed.length + 2 && LAB_UNITS[lab.analyte]) {
+    return { id: lab.analyte, typed };
   }
   return undefined;
 }

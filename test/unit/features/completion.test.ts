@@ -107,6 +107,11 @@ describe('completion: units after a lab', () => {
     assert.deepEqual(labels(complete('PTH: 88 ').items), ['pg/mL', 'pmol/L']);
   });
 
+  it('offers units after a value the analysis read without a unit, however the lab was phrased', () => {
+    assert.deepEqual(labels(complete('Calcium was 9.4 ').items), ['mg/dL', 'mmol/L']);
+    assert.deepEqual(labels(complete('calcium 9.4 on Monday, creatinine 1.2 ').items), ['mg/dL', 'µmol/L']);
+  });
+
   it('does not read a case-sensitive lab abbreviation in another case', () => {
     assert.deepEqual(complete('CA ').items, []);
   });
