@@ -66,11 +66,37 @@ function pairScore(c: LabValue, p: LabValue): number | null {
   return 2 + lineGap / 1000 + Math.abs(c.start - p.start) / 1e9;
 }
 
+/** First index in `sorted` (by line) whose line is >= `line`. */
+function lowerBoundByLine(sorted: LabValue[], line: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const albuminCache = new WeakMap<LabValue[], LabValue[]>();
+function albuminsOf(labs: LabValue[]): LabValue[] {
+  let list = albuminCache.get(labs);
+  if (!list) {
+    list = labs.filter((l) => l.analyte === 'albumin' && !unusableReason(l) && !!l.conventional);
+    albuminCache.set(labs, list);
+  }
+  return list;
+}
+
+/** How far (in lines) a partner of the same draw is looked for. */
+const WINDOW = 60;
+
 function nearestAlbumin(labs: LabValue[], ca: LabValue): LabValue | null {
   let best: LabValue | null = null;
   let bestGap = Infinity;
-  for (const l of labs) {
-    if (l.analyte !== 'albumin' || unusableReason(l) || !l.conventional) continue;
+  const albs = albuminsOf(labs);
+  for (let k = lowerBoundByLine(albs, ca.line - WINDOW); k < albs.length && albs[k]!.line <= ca.line + WINDOW; k++) {
+    const l = albs[k]!;
     const cmp = compareDraws(ca.draw, l.draw);
     if (cmp !== 'same' && !(cmp === 'unknown' && l.line === ca.line)) continue;
     const gap = Math.abs(l.start - ca.start);
@@ -100,11 +126,14 @@ export function pairCaPhos(labs: LabValue[], text: string, options: { threshold:
   if (!cas.length || !phs.length) return [];
 
   const options2: { c: Candidate; p: Candidate; score: number }[] = [];
-  for (const c of cas) for (const p of phs) {
-    // Values far apart cannot be the same draw; skip the quadratic work on long notes.
-    if (Math.abs(c.lab.line - p.lab.line) > 60) continue;
-    const score = pairScore(c.lab, p.lab);
-    if (score !== null) options2.push({ c, p, score });
+  const phLabs = phs.map((p) => p.lab);
+  for (const c of cas) {
+    // Only phosphates within the window can be the same draw (labs are sorted by offset, so by line).
+    for (let k = lowerBoundByLine(phLabs, c.lab.line - WINDOW); k < phs.length && phs[k]!.lab.line <= c.lab.line + WINDOW; k++) {
+      const p = phs[k]!;
+      const score = pairScore(c.lab, p.lab);
+      if (score !== null) options2.push({ c, p, score });
+    }
   }
   options2.sort((x, y) => x.score - y.score);
   const usedC = new Set<number>();
@@ -186,10 +215,18 @@ export function explainUnpaired(labs: LabValue[], products: CaPhosProduct[]): No
     const label = lab.analyte === 'calcium' ? 'calcium' : 'phosphate';
     const otherLabel = lab.analyte === 'calcium' ? 'phosphate' : 'calcium';
     const own = unusableReason(lab);
-    // Nearest partner by lines.
+    // Nearest partner by lines: look at the neighbours of its position in `others` (sorted by offset).
     let partner: number | null = null;
     let gap = Infinity;
-    for (const j of others) {
+    let lo = 0;
+    let hi = others.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (labs[others[mid]!]!.start < lab.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = Math.max(0, lo - 3); k < Math.min(others.length, lo + 3); k++) {
+      const j = others[k]!;
       const g = Math.abs(labs[j]!.line - lab.line) * 1e6 + Math.abs(labs[j]!.start - lab.start);
       if (g < gap) {
         gap = g;

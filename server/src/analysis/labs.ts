@@ -53,10 +53,11 @@ for (const a of ANALYTES) {
 }
 const NAME_SOURCE =
   '(?:' +
-  [...new Set(FORMS.map(escapeForm))]
+  [...new Set(FORMS)]
     .sort((x, y) => y.length - x.length)
+    .map(escapeForm)
     .join('|') +
-  ')(?![A-Za-z0-9_])';
+  ')(?![A-Za-z_]|\\d(?!\\d*[.,]\\d))';
 /** Every analyte name, one global scan. */
 const NAME_RE = new RegExp('(?<![A-Za-z0-9_])' + NAME_SOURCE, 'gi');
 /** The same names, anchored (for the second name of "Ca/Phos"). */
@@ -86,7 +87,7 @@ const DATE_RE = new RegExp('(?<![\\d/.,:])' + DATE_SOURCE + '(?![\\d/]|\\.\\d)',
 
 /** Words and marks between a name and its number. */
 const FILLER_AT =
-  /(?:[ \t]*(?:\((?:serum|s|total|plasma|blood|fasting)\)|,[ \t]*(?:serum|total|plasma)(?![A-Za-z])|(?:serum|plasma|fasting|total|levels?|values?|results?|was|were|is|are|of|at|now|today|came[ \t]+back(?:[ \t]+(?:as|at))?|returned(?:[ \t]+at)?|measured(?:[ \t]+at)?|noted(?:[ \t]+at)?|(?:mildly[ \t]+|markedly[ \t]+)?(?:elevated|high|raised|low|increased|decreased|normal)(?:[ \t]+at)?|remains?|remained|rose[ \t]+to|up[ \t]+to|down[ \t]+to|approximately|approx\.?|about|around|of[ \t]+about|checked)(?![A-Za-z])|=|:|~|≈|-(?![\d>])|\||\t|\(|#))*[ \t]*/y;
+  /(?:[ \t]*(?:\((?:serum|s|total|plasma|blood|fasting)\)|,[ \t]*(?:serum|total|plasma)(?![A-Za-z])|(?:serum|plasma|fasting|total|levels?|values?|results?|was|were|is|are|of|at|now|today|came[ \t]+back(?:[ \t]+(?:as|at))?|returned(?:[ \t]+at)?|measured(?:[ \t]+at)?|noted(?:[ \t]+at)?|(?:mildly[ \t]+|markedly[ \t]+)?(?:elevated|high|raised|low|increased|decreased|normal)(?:[ \t]+(?:at|to))?|remains?|remained|(?:rose|went|climbed|fell|dropped)[ \t]+to|up[ \t]+to|down[ \t]+to|(?:rose|went|increased|decreased|fell|dropped|climbed|improved|worsened)[ \t]+from|from|approximately|approx\.?|about|around|of[ \t]+about|checked)(?![A-Za-z])|=|:|,|~|≈|-(?!>)|\||\t|\(|#))*[ \t]*/y;
 
 const DATE_PREFIX_AT = new RegExp('[ \\t]*(?:on|from|dated|drawn|\\()?[ \\t]*' + DATE_SOURCE + '\\)?[ \\t]*:?', 'y');
 
@@ -97,21 +98,26 @@ const NOT_VALUE_AFTER =
   /(?:[ \t]*[/][ \t]*\d|[ \t]*[-–][ \t]*\d|:\d|[ \t]*(?:yo|y\/o|y\.o\.|years?|yrs?|year-old|months?|mos?|weeks?|wks?|days?|hours?|hrs?|minutes?|mins?|times|cm|mm|kg|lbs?|%|mg|g|mcg|µg|μg|ug|IU|units?|tabs?|tablets?|caps?|capsules?|mEq|mmol|ml|mL|puffs?|drops?|sprays?|doses?|vials?|amps?)(?![A-Za-z/]))/y;
 const BARE_EXCRETION_UNIT_AT = /[ \t]*(mg|mmol)(?![A-Za-z/])/y;
 
-const TABLE_UNIT_AT = new RegExp('[ \\t]*(?:\\||\\t)[ \\t]*(' + UNIT_SOURCE + ')', 'y');
+const TABLE_UNIT_AT = new RegExp('[ \\t]*(?:\\||\\t|\\()[ \\t]*(' + UNIT_SOURCE + ')\\)?', 'iy');
 
 const FLAG_AT = /[ \t]*(?:[|\t][ \t]*)?(?:\((?:HH|LL|H|L|high|low|crit(?:ical)?|abnormal|A)\)|\[(?:H|L)\]|(?:HH|LL|H|L)(?![A-Za-z0-9])|[↑↓]|\*+|!)/y;
 const RANGE_AT =
-  /[ \t]*(?:[[(][ \t]*(?:(?:ref(?:erence)?\.?|normal|nl|N|RR|range|ULN)[ \t]*(?:range|interval)?[ \t]*:?[ \t]*)?(?:[<>≤≥][ \t]*)?\d+(?:[.,]\d+)?(?:[ \t]*(?:-|–|to)[ \t]*\d+(?:[.,]\d+)?)?[ \t]*[^\])\n]{0,12}[\])]|[ \t]*(?:[|\t])[ \t]*(?:[<>≤≥][ \t]*)?\d+(?:[.,]\d+)?[ \t]*(?:-|–|to)[ \t]*\d+(?:[.,]\d+)?|,?[ \t]*(?:ref(?:erence)?(?:[ \t]+range)?|normal(?:[ \t]+range)?|nl)[ \t]*:?[ \t]*\d+(?:[.,]\d+)?[ \t]*(?:-|–|to)[ \t]*\d+(?:[.,]\d+)?)/y;
+  /[ \t]*(?:[[(][ \t]*(?:(?:ref(?:erence)?\.?|normal|nl|N|RR|range|ULN)[ \t]*(?:range|interval)?[ \t]*:?[ \t]*)?(?:[<>≤≥][ \t]*)?\d+(?:[.,]\d+)?(?:[ \t]*(?:-|–|to)[ \t]*\d+(?:[.,]\d+)?)?[ \t]*[^\])\n/:]{0,12}[\])]|[ \t]*(?:[|\t])[ \t]*(?:[<>≤≥][ \t]*)?\d+(?:[.,]\d+)?[ \t]*(?:-|–|to)[ \t]*\d+(?:[.,]\d+)?|,?[ \t]*(?:ref(?:erence)?(?:[ \t]+range)?|normal(?:[ \t]+range)?|nl)[ \t]*:?[ \t]*\d+(?:[.,]\d+)?[ \t]*(?:-|–|to)[ \t]*\d+(?:[.,]\d+)?)/y;
 const DATE_AFTER_AT = new RegExp('[ \\t]*(?:\\(|,?[ \\t]*(?:on|from|dated|drawn|collected)[ \\t]+)' + DATE_SOURCE + '\\)?', 'y');
-const TREND_AT = /[ \t]*(?:,[ \t]*)?(?:-+>|→|⟶|➔|=>|⇒|\bto\b|,?[ \t]*(?:and[ \t]+)?(?:then|now)(?:[ \t]+(?:up|down)[ \t]+to)?|(?:increased|rose|climbed|fell|dropped|decreased)[ \t]+to)[ \t]*/y;
+const TREND_AT =
+  /[ \t]*(?:,[ \t]*)?(?:-+>|→|⟶|➔|=>|⇒|\bto\b|,?[ \t]*(?:(?:last|this)[ \t]+(?:month|week|year)|yesterday|in[ \t]+\d{4})?[ \t]*,?[ \t]*(?:and[ \t]+)?(?:(?:is|was)[ \t]+)?(?:then|now)(?:[ \t]+(?:up|down)[ \t]+to)?|(?:increased|rose|climbed|fell|dropped|decreased)[ \t]+to)[ \t]*/y;
+/** An earlier value written after the current one: "10.8, previously 9.4", "1.1 (baseline 0.9)". */
+const EARLIER_AT = /[ \t]*[,;(]?[ \t]*(?:previously|prior(?:ly)?|baseline|before|last|was|vs\.?|compared[ \t]+(?:with|to)|down[ \t]+from|up[ \t]+from)[ \t]*:?[ \t]*/y;
+/** Another dated value of the same analyte: "9.2 (1/2/2026), 10.8 (3/14/2026)". */
+const NEXT_DATED_AT = /[ \t]*[,;][ \t]*(?:and[ \t]+)?/y;
 const SLASH_AT = /[ \t]*\/[ \t]*/y;
 const SLASH_NUM_AT = /[ \t]*\/[ \t]*(\d+(?:[.,]\d+)?)(?!\d)/y;
 const VITALS_RE = /\b(?:BP|RR|HR|SpO2|Sp02|O2 sat|Temp|vitals?|pulse)\b/i;
-const BACK_RE = new RegExp('(<=|>=|≤|≥|<|>)?[ \\t]*(\\d+(?:[.,]\\d+)?)[ \\t]*(' + UNIT_SOURCE + ')[ \\t]*(?:(?:of|serum|total|for)[ \\t]+)*$');
+const BACK_RE = new RegExp('(<=|>=|≤|≥|<|>)?[ \\t]*(\\d+(?:[.,]\\d+)?)[ \\t]*(' + UNIT_SOURCE + ')[ \\t]*(?:(?:of|serum|total|for)[ \\t]+)*$', 'i');
 
 // Serology
 const QUAL_FILLER_AT =
-  /(?:[ \t]*(?:antibod(?:y|ies)|Abs?|IgG|screen|by[ \t]+IFA|IFA|titer|titre|test(?:ing)?|panel|levels?|was|were|is|are|came[ \t]+back|returned|result(?:ed)?|reported|:|=|-(?=[ \t]*[A-Za-z(])|\())*[ \t]*/y;
+  /(?:[ \t]*(?:antibod(?:y|ies)|Abs?|IgG|screen|by[ \t]+IFA|IFA|titer|titre|test(?:ing)?|panel|levels?|was|were|is|are|came[ \t]+back|returned|result(?:ed)?|reported|:|=|-(?=[ \t]*[A-Za-z(])|\(|\)))*[ \t]*/y;
 const QUAL_RESULT_AT =
   /(weakly[ \t]+positive|strongly[ \t]+positive|positive|pos\.?(?![A-Za-z])|\+ve|\(\+\)|\+(?![\d])|negative|neg\.?(?![A-Za-z])|-ve|\(-\)|not[ \t]+detected|undetectable|detected|non-?reactive|reactive|equivocal|indeterminate|borderline)/iy;
 const TITRE_RE = /(?:titer|titre)?[ \t]*(?:of[ \t]+)?(?:at[ \t]+)?(?:a[ \t]+)?(?:titer|titre)?[ \t]*(?:of[ \t]+)?(1[ \t]*:[ \t]*\d{2,5})/iy;
@@ -124,7 +130,7 @@ const QUAL_BEFORE_RE = /(positive|negative|\+ve|-ve)[ \t]+(?:for[ \t]+)?(?:an?[ 
 
 /** Same length as the input: full-width digits and punctuation, dashes and Greek mu made plain. */
 export function normalizeForScan(text: string): string {
-  return text.replace(/[\uFF10-\uFF19\uFF0C\uFF0E\uFF1A\uFF0F\u2013\u2014\u2212\u03BC\uFF1C\uFF1E]/g, (ch) => {
+  return text.replace(/[\uFF10-\uFF19\uFF0C\uFF0E\uFF1A\uFF0F\uFF0D\u2013\u2014\u2212\u03BC\uFF1C\uFF1E]/g, (ch) => {
     const c = ch.charCodeAt(0);
     if (c >= 0xff10 && c <= 0xff19) return String.fromCharCode(c - 0xff10 + 48);
     switch (ch) {
@@ -343,14 +349,28 @@ class Geometry {
   }
   /** Nearest header date above `line` in the same section (at most 60 lines up), or null. */
   headerAbove(line: number, offset: number): string | null {
+    const memo = this.aboveCache.get(line);
+    if (memo !== undefined) return memo;
     const section = this.sectionOf(offset);
+    let result: string | null = null;
     for (let l = line - 1; l >= 0 && l >= line - 60; l--) {
-      if (this.sectionOf(this.lineStart(l)) !== section) return null;
+      if (this.sectionStarts.length && this.sectionOf(this.lineStart(l)) !== section) break;
       const h = this.headerDate(l);
-      if (h) return h;
+      if (h) {
+        result = h;
+        break;
+      }
+      // Reuse the answer of a line above when it is in the same section.
+      const above = this.aboveCache.get(l);
+      if (above !== undefined && l >= line - 60 + 1 && (!this.sectionStarts.length || this.sectionOf(this.lineStart(l)) === section)) {
+        result = above;
+        break;
+      }
     }
-    return null;
+    this.aboveCache.set(line, result);
+    return result;
   }
+  private aboveCache = new Map<number, string | null>();
 }
 
 // ---------------------------------------------------------------------------
@@ -364,8 +384,12 @@ interface RawValue {
   valueEnd: number;
   value: number | string;
   unit: string | null;
+  /** Offset of the written unit (the text there is the unit as written). */
+  unitStart?: number;
   comparator: LabValue['comparator'];
   attachedDate?: string;
+  /** An earlier value written after the current one ("previously 9.4"). */
+  earlier?: boolean;
   trendIndex?: number; // 0 for the first of a trend, increasing; the last is current
   trendLength?: number;
   inheritedUnit?: string | null;
@@ -435,7 +459,12 @@ export function findLabValues(text: string, assertionOf: (start: number, end: nu
 
   raws.sort((x, y) => x.start - y.start);
   const labs: LabValue[] = [];
-  for (const r of raws) labs.push(finish(text, geo, r, assertionOf));
+  for (const r of raws) {
+    const lab = finish(text, geo, r, assertionOf);
+    // A bare "P" with an impossible phosphate and no unit is a pulse or a code, not phosphate.
+    if (lab.analyte === 'phosphate' && lab.implausible && !lab.unit && /^P(?![A-Za-z])/.test(lab.text)) continue;
+    labs.push(lab);
+  }
   harmonizeAmbiguous(labs);
   return labs;
 }
@@ -527,6 +556,7 @@ function readQuantitative(
         valueEnd: n.end,
         value: parseNumber(n.raw),
         unit: unitOk ? tail.unit : null,
+        unitStart: unitOk ? tail.unitStart : undefined,
         comparator: n.comparator,
         attachedDate: tail.date ?? attachedDate,
       });
@@ -535,8 +565,8 @@ function readQuantitative(
   }
 
   // Single name: maybe a trend "9.1 -> 10.8 -> 11.2".
-  const chain: { n: (typeof numbers)[number]; unit: string | null; end: number; date?: string }[] = [
-    { n: numbers[0]!, unit: tail.unit, end: tail.unitEnd ?? numbers[0]!.end, date: tail.date },
+  const chain: { n: (typeof numbers)[number]; unit: string | null; unitStart?: number; end: number; date?: string }[] = [
+    { n: numbers[0]!, unit: tail.unit, unitStart: tail.unitStart, end: tail.unitEnd ?? numbers[0]!.end, date: tail.date },
   ];
   for (let guard = 0; guard < 6; guard++) {
     TREND_AT.lastIndex = q;
@@ -547,9 +577,49 @@ function readQuantitative(
     const s = tn.index + tn[0].length - tn[2]!.length;
     const t = readTail(norm, first, first, NUM_AT.lastIndex);
     if (!t) break;
-    chain.push({ n: { raw: tn[2]!, start: s, end: NUM_AT.lastIndex, comparator: comparatorOf(tn[1]) }, unit: t.unit, end: t.unitEnd ?? NUM_AT.lastIndex, date: t.date });
+    chain.push({ n: { raw: tn[2]!, start: s, end: NUM_AT.lastIndex, comparator: comparatorOf(tn[1]) }, unit: t.unit, unitStart: t.unitStart, end: t.unitEnd ?? NUM_AT.lastIndex, date: t.date });
     q = t.end;
   }
+  // Continuations after the current value: an earlier value ("previously 9.4", "(baseline 0.9)")
+  // or another dated value ("9.2 (1/2/2026), 10.8 (3/14/2026)").
+  const extra: RawValue[] = [];
+  for (let guard = 0; guard < 4; guard++) {
+    EARLIER_AT.lastIndex = q;
+    let earlier = false;
+    let at = -1;
+    if (EARLIER_AT.exec(norm) && EARLIER_AT.lastIndex > q) {
+      earlier = true;
+      at = EARLIER_AT.lastIndex;
+    } else {
+      NEXT_DATED_AT.lastIndex = q;
+      if (NEXT_DATED_AT.exec(norm)) at = NEXT_DATED_AT.lastIndex;
+    }
+    if (at < 0) break;
+    NUM_AT.lastIndex = at;
+    const en = NUM_AT.exec(norm);
+    if (!en) break;
+    const t = readTail(norm, first, first, NUM_AT.lastIndex);
+    if (!t || (!earlier && !t.date)) break;
+    const s = en.index + en[0].length - en[2]!.length;
+    // A closing parenthesis of "(baseline 0.9)".
+    let endQ = t.end;
+    if (norm[endQ] === ')') endQ++;
+    extra.push({
+      analyte: first,
+      start: s,
+      end: t.unitEnd ?? NUM_AT.lastIndex,
+      valueStart: s,
+      valueEnd: NUM_AT.lastIndex,
+      value: parseNumber(en[2]!),
+      unit: t.unit,
+      unitStart: t.unitStart,
+      comparator: comparatorOf(en[1]),
+      attachedDate: t.date,
+      earlier,
+    });
+    q = endQ;
+  }
+  out.push(...extra);
   const lastUnit = chain[chain.length - 1]!.unit;
   chain.forEach((c, i) => {
     out.push({
@@ -560,6 +630,7 @@ function readQuantitative(
       valueEnd: c.n.end,
       value: parseNumber(c.n.raw),
       unit: c.unit,
+      unitStart: c.unitStart,
       comparator: c.n.comparator,
       attachedDate: c.date ?? (i === 0 ? attachedDate : undefined),
       trendIndex: chain.length > 1 ? i : undefined,
@@ -572,6 +643,7 @@ function readQuantitative(
 
 interface Tail {
   unit: string | null;
+  unitStart?: number;
   unitEnd?: number;
   date?: string;
   end: number;
@@ -585,6 +657,7 @@ function readTail(norm: string, a: Analyte, single: Analyte | null, from: number
   let q = from;
   let unit: string | null = null;
   let unitEnd: number | undefined;
+  let unitStart: number | undefined;
   UNIT_AT.lastIndex = q;
   let u = UNIT_AT.exec(norm);
   let uEnd = UNIT_AT.lastIndex;
@@ -603,8 +676,9 @@ function readTail(norm: string, a: Analyte, single: Analyte | null, from: number
     }
     if (code) {
       unit = written;
+      unitStart = uEnd - u[0].length + u[0].indexOf(written);
       q = uEnd;
-      unitEnd = q;
+      unitEnd = unitStart + written.length;
     }
   } else if (single && single.measure === 'excretion') {
     BARE_EXCRETION_UNIT_AT.lastIndex = q;
@@ -613,6 +687,7 @@ function readTail(norm: string, a: Analyte, single: Analyte | null, from: number
       unit = b[1]!;
       q = BARE_EXCRETION_UNIT_AT.lastIndex;
       unitEnd = q;
+      unitStart = q - unit.length;
     }
   }
   if (!unit) {
@@ -630,6 +705,16 @@ function readTail(norm: string, a: Analyte, single: Analyte | null, from: number
     RANGE_AT.lastIndex = q;
     if (RANGE_AT.exec(norm)) {
       q = RANGE_AT.lastIndex;
+      // "10.8 (8.6-10.2) mg/dL": the unit written after the range is the value's unit too.
+      if (!unit) {
+        UNIT_AT.lastIndex = q;
+        const after = UNIT_AT.exec(norm);
+        if (after && normalizeUnit(after[1]!) && (!single || unitFits(single, after[1]!))) {
+          unit = after[1]!;
+          unitStart = UNIT_AT.lastIndex - unit.length;
+          q = UNIT_AT.lastIndex;
+        }
+      }
       continue;
     }
     DATE_AFTER_AT.lastIndex = q;
@@ -644,7 +729,7 @@ function readTail(norm: string, a: Analyte, single: Analyte | null, from: number
     }
     break;
   }
-  return { unit, unitEnd, date, end: q };
+  return { unit, unitStart, unitEnd, date, end: q };
 }
 
 /** "10.8 mg/dL calcium": a number with a unit right before the name. */
@@ -669,6 +754,7 @@ function readBackward(norm: string, a: Analyte, nameStart: number, nameEnd: numb
     valueEnd: numIdx + m[2]!.length,
     value: parseNumber(m[2]!),
     unit: written,
+    unitStart: from + m.index + m[0].lastIndexOf(written),
     comparator: comparatorOf(m[1]),
   });
   return nameEnd;
@@ -838,7 +924,7 @@ function finish(text: string, geo: Geometry, r: RawValue, assertionOf: (s: numbe
     character: r.start - geo.lineStart(line),
     analyte: a.id,
     value: r.value,
-    unit: r.unit,
+    unit: r.unit !== null && r.unitStart !== undefined ? text.slice(r.unitStart, r.unitStart + r.unit.length) : r.unit,
     comparator: r.comparator,
     conventional: null,
     si: null,
@@ -866,6 +952,10 @@ function finish(text: string, geo: Geometry, r: RawValue, assertionOf: (s: numbe
     draw = `${draw}~earlier${r.trendLength - 1 - r.trendIndex}`;
   }
   if (r.trendIndex !== undefined && r.trendLength !== undefined && r.trendIndex < r.trendLength - 1) lab.superseded = true;
+  if (r.earlier) {
+    lab.superseded = true;
+    if (!r.attachedDate) draw = `${draw}~earlier0`;
+  }
   lab.draw = draw;
 
   if (typeof r.value === 'number' && a.kind === 'quantitative') resolveUnits(lab, a, r);

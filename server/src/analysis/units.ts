@@ -264,11 +264,13 @@ export const UNIT_SOURCE =
     '(?:[kmµμunp]?g|mcg|[mµμunp]?mol|m?[eE][qQ]|[kmµμu]?(?:IU|iu|U))\\s*(?:\\/|per)\\s*(?:100\\s*m[lL]|[dmµμu]?[lL](?:itre|iter)?)',
     'mg\\s*%',
     'g\\s*%',
+    // spelled out
+    '(?:milligrams?|millimoles?|micromoles?|grams?)\\s+per\\s+(?:decilit(?:er|re)|lit(?:er|re))',
   ].join('|') +
   ')(?![A-Za-z0-9])';
 
 /** Sticky: a unit spelling starting exactly at lastIndex (after optional spaces). */
-export const UNIT_AT = new RegExp('[ \\t]*(' + UNIT_SOURCE + ')', 'y');
+export const UNIT_AT = new RegExp('[ \\t]*(' + UNIT_SOURCE + ')', 'iy');
 
 const NUMERATORS: Record<string, string> = {
   g: 'g',
@@ -321,7 +323,16 @@ export function normalizeUnit(written: string): string | null {
 }
 
 function normalizeUncached(written: string): string | null {
-  let s = written.replace(/\s+/g, '').replace(/[µμ]/g, 'u');
+  let s = written
+    .replace(/milligrams?/i, 'mg')
+    .replace(/millimoles?/i, 'mmol')
+    .replace(/micromoles?/i, 'umol')
+    .replace(/grams?/i, 'g')
+    .replace(/decilit(?:er|re)/i, 'dL')
+    .replace(/lit(?:er|re)/i, 'L')
+    .replace(/\s+per\s+/i, '/')
+    .replace(/\s+/g, '')
+    .replace(/[µμ]/g, 'u');
   if (/^m?g%$/i.test(s)) return s.toLowerCase().startsWith('m') ? 'mg/dL' : 'g/dL';
   s = s.replace(/per/gi, '/');
   // UCUM itself (e.g. "mg/(24.h)")

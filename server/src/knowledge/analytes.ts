@@ -334,7 +334,7 @@ export const ANALYTES: readonly Analyte[] = [
     label: 'creatinine',
     kind: 'quantitative',
     measure: 'concentration',
-    names: ['creatinine', 'creat', 'serum creatinine', 'creatinine level', 'creatinine, serum', 'plasma creatinine'],
+    names: ['creatinine', 'creat', 'serum creatinine', 'creatinine level', 'creatinine, serum', 'plasma creatinine', 'Kreatinin', 'créatinine', 'creatinina'],
     exactNames: ['Cr', 'SCr', 'sCr', 'Creat', 'CREAT'],
     conventionalUnit: 'mg/dL',
     siUnit: 'umol/L',
@@ -608,7 +608,7 @@ export const ANALYTES: readonly Analyte[] = [
     label: 'anti-Ro/SSA',
     kind: 'qualitative',
     measure: 'serology',
-    names: ['anti-Ro', 'anti-SSA', 'anti-SS-A', 'SS-A', 'Ro/SSA', 'anti-Ro/SSA', 'SSA/Ro', 'anti-SSA/Ro', 'anti-Ro/SS-A', 'Ro/SS-A', 'anti-Ro52', 'anti-Ro60', 'Ro52', 'Ro60', 'Ro antibody', 'SSA antibody'],
+    names: ['anti-Ro', 'anti-SSA', 'anti-SS-A', 'SS-A', 'Ro/SSA', 'anti-Ro/SSA', 'SSA/Ro', 'anti-SSA/Ro', 'anti-Ro/SS-A', 'Ro/SS-A', 'anti-Ro52', 'anti-Ro60', 'Ro 52', 'Ro 60', 'anti-Ro 52', 'anti-Ro 60', 'Ro antibody', 'SSA antibody'],
     exactNames: ['Ro', 'SSA'],
     conventionalUnit: null,
     siUnit: null,
@@ -691,6 +691,7 @@ export const NOT_A_LAB_VALUE: readonly string[] = [
   'urine creatinine', 'creatinine clearance', 'creatinine kinase-MB', 'protein/creatinine', 'urine protein', 'urine protein/creatinine',
   'vitamin D supplement', 'vitamin D supplementation', 'vitamin D3', 'vitamin D2', 'vitamin D deficiency', 'vitamin D analog', 'vitamin D analogue', 'vitamin D analogs', 'vit D3', 'vit D2', 'vitamin D 50,000', 'vitamin D receptor',
   'CK-MB', 'CKMB', 'CK MB', 'magnesium oxide', 'magnesium sulfate', 'magnesium sulphate', 'magnesium citrate', 'magnesium hydroxide', 'sodium bicarbonate', 'bicarbonate tablets',
+  'CA 19-9', 'CA 125', 'CA-125', 'CA 15-3', 'CA 27.29', 'CA 27-29', 'CA 72-4', 'CA 242',
   'CO2 laser', 'carbon dioxide laser', 'urine pH', 'pH probe', 'PTH-related peptide', 'PTHrP', 'PTH-rP', 'urea breath', 'urine urea', 'pCO2', 'PaCO2',
 ];
 
