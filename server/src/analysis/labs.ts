@@ -25,15 +25,51 @@ function keyOf(s: string): string {
 function exactKeyOf(s: string): string {
   return s.replace(/[\s\-‐–.]+/g, '');
 }
-function escapeForm(form: string): string {
-  let out = '';
+/** A form as regex tokens: spaces match runs of blanks, hyphens and dots are optional. */
+function formTokens(form: string): string[] {
+  const out: string[] = [];
   for (const ch of form) {
-    if (ch === ' ') out += '[ \\t]*';
-    else if (ch === '-' || ch === '‐') out += '[ \\t]*[-‐–]?[ \\t]*';
-    else if (ch === '.') out += '\\.?';
-    else out += ch.replace(/[\\^$*+?()[\]{}|/]/g, '\\$&');
+    if (ch === ' ') out.push('[ \\t]*');
+    else if (ch === '-' || ch === '‐') out.push('[ \\t]*[-‐–]?[ \\t]*');
+    else if (ch === '.') out.push('\\.?');
+    else out.push(ch.replace(/[\\^$*+?()[\]{}|/]/g, '\\$&'));
   }
   return out;
+}
+
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  terminal: boolean;
+}
+
+/**
+ * One regex for many forms, factored as a trie so the engine rejects most positions
+ * after one character instead of trying every alternative in turn. Longer forms are
+ * tried before a form ends (the empty branch comes last).
+ */
+function trieRegexSource(forms: string[]): string {
+  const root: TrieNode = { children: new Map(), terminal: false };
+  for (const f of forms) {
+    let node = root;
+    for (const tok of formTokens(f)) {
+      const key = tok.length === 1 ? tok.toLowerCase() : tok;
+      let next = node.children.get(key);
+      if (!next) node.children.set(key, (next = { children: new Map(), terminal: false }));
+      node = next;
+    }
+    node.terminal = true;
+  }
+  const emit = (node: TrieNode): string => {
+    const branches = [...node.children.entries()]
+      // Literal characters before optional tokens, so fixed text is preferred.
+      .sort((a, b) => (a[0].length === 1 ? 0 : 1) - (b[0].length === 1 ? 0 : 1))
+      .map(([tok, child]) => tok + emit(child));
+    if (!branches.length) return '';
+    const body = branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
+    if (!node.terminal) return body;
+    return branches.length === 1 ? `(?:${body})?` : `${body}?`;
+  };
+  return emit(root);
 }
 
 const ENTRIES = new Map<string, NameEntry[]>();
@@ -53,10 +89,7 @@ for (const a of ANALYTES) {
 }
 const NAME_SOURCE =
   '(?:' +
-  [...new Set(FORMS)]
-    .sort((x, y) => y.length - x.length)
-    .map(escapeForm)
-    .join('|') +
+  trieRegexSource([...new Set(FORMS)]) +
   ')(?![A-Za-z_]|\\d(?!\\d*[.,]\\d))';
 /** Every analyte name, one global scan. */
 const NAME_RE = new RegExp('(?<![A-Za-z0-9_])' + NAME_SOURCE, 'gi');
