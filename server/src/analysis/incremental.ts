@@ -1,0 +1,413 @@
+// Incremental analysis: after an edit, re-analyse only the paragraphs around it and
+// keep everything else, shifted by the edit. The result always equals a full
+// re-analysis of the new text (a property test checks this on random notes and edits).
+//
+// Why the kept parts stay right:
+//  - Terms: the matcher scans left to right and can resume at any token it would have
+//    visited (TermMatcher.scan). The region starts at a paragraph start with enough words
+//    before the edit that no form can reach from before it into the edit, and ends where
+//    the new scan and the old one stand on the same token again after the edit.
+//  - Assertions: a sentence never crosses a blank line, so a mention separated from the
+//    edit by an unchanged blank line keeps its sentence; its section is kept as well
+//    (when the edit changes a header, the region grows over the text whose section changed).
+//  - Labs: extraction is local to a paragraph except for the date header above a value
+//    (at most 60 lines up, in the same section) and the unit harmonisation of values of
+//    the same draw. The region's labs are read from a slice that starts 60+ lines above
+//    it; when the edit could change a date header, or the line count, the region reaches
+//    61 lines below it; when harmonisation could cross the region's border, all labs are
+//    re-read.
+//  - Products and findings are recomputed from the whole list of labs (cheap).
+
+import { analyzeText, completeAnalysis, DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from './analyze';
+import { createAssertionContext } from './context';
+import { findLabValues } from './labs';
+import { LineIndex } from './lineIndex';
+import { findSections } from './sections';
+import { PLAIN_ASSERTION, type Analysis, type LabValue, type Section, type TermMention } from './types';
+import { matcherFor, mentionOf } from './vocabulary';
+
+/** One replacement: `removed` characters at `offset` become `inserted`. Offsets in UTF-16 units. */
+export interface TextEdit {
+  offset: number;
+  removed: number;
+  inserted: string;
+}
+
+export function applyEdit(text: string, edit: TextEdit): string {
+  return text.slice(0, edit.offset) + edit.inserted + text.slice(edit.offset + edit.removed);
+}
+
+/**
+ * The one edit that turns `a` into `b`: their common prefix and suffix are kept. O(n) but
+ * compares long runs at once, so it costs far less than analysing the text.
+ */
+export function diffTexts(a: string, b: string): TextEdit {
+  const max = Math.min(a.length, b.length);
+  let p = 0;
+  // Jump over equal blocks, then finish character by character.
+  for (let step = 4096; step >= 1; step >>= 3) {
+    while (p + step <= max && a.slice(p, p + step) === b.slice(p, p + step)) p += step;
+  }
+  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  // Never split a surrogate pair.
+  if (p > 0 && p < max && isHighSurrogate(a.charCodeAt(p - 1))) p--;
+  let s = 0;
+  const maxS = max - p;
+  for (let step = 4096; step >= 1; step >>= 3) {
+    while (s + step <= maxS && a.slice(a.length - s - step, a.length - s) === b.slice(b.length - s - step, b.length - s)) s += step;
+  }
+  while (s < maxS && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  if (s > 0 && s < maxS && isLowSurrogate(a.charCodeAt(a.length - s))) s--;
+  return { offset: p, removed: a.length - p - s, inserted: b.slice(p, b.length - s) };
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+export interface UpdateOptions extends Partial<AnalysisOptions> {
+  /** Texts shorter than this are simply re-analysed in full (default 8192 characters). */
+  fullBelow?: number;
+}
+
+export interface Update {
+  text: string;
+  analysis: Analysis;
+  /** True when the whole text was analysed again. */
+  full: boolean;
+  /** The re-analysed region of the new text (terms), for measurements. */
+  region: [number, number];
+}
+
+/** Anything labs.ts could read as a date (a superset: digits joined by - / or ., or a month name next to a number). */
+const DATE_LIKE = /\d[-/]\d|\d{1,2}\.\d{1,2}\.\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d|\d[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+
+/** Lines above a lab value in which labs.ts looks for a date header. */
+const HEADER_REACH_LINES = 61;
+
+/**
+ * The analysis of `applyEdit(prevText, edit)`, given the analysis of `prevText` made with
+ * the same options. Never mutates `prev`.
+ */
+export function updateAnalysis(prevText: string, prev: Analysis, edit: TextEdit, options: UpdateOptions = {}): Update {
+  const opts: AnalysisOptions = { ...DEFAULT_ANALYSIS_OPTIONS, ...options };
+  const text = applyEdit(prevText, edit);
+  const full = (): Update => ({ text, analysis: analyzeText(text, opts), full: true, region: [0, text.length] });
+  if (text.length < (options.fullBelow ?? 8192)) return full();
+
+  const off = edit.offset;
+  const oldEnd = off + edit.removed;
+  const newEnd = off + edit.inserted.length;
+  const delta = edit.inserted.length - edit.removed;
+  const shift = (x: number): number => (x < off ? x : x + delta);
+
+  // ── Sections: headers are found line by line, so only the edited lines can change. ──
+  const ls = lineStartAt(text, off);
+  const oldLinesEnd = lineEndAt(prevText, oldEnd);
+  const newLinesEnd = oldLinesEnd + delta;
+  const sections = updateSections(prev.sections, text, ls, oldLinesEnd, newLinesEnd, off, oldEnd, delta);
+  const sectionsChanged = sections === null;
+  const newSections = sections ?? findSections(text);
+
+  const lines = new LineIndex(text);
+  const editedText = prevText.slice(lineStartAt(prevText, off), oldLinesEnd) + text.slice(ls, newLinesEnd);
+  // A date header reaches the values up to 60 lines below it: if the edited lines hold
+  // (or held) a date, or lines were added or removed, the region reaches that far down.
+  const reachBelow = sectionsChanged || DATE_LIKE.test(editedText) || /[\n\r]/.test(edit.inserted) || /[\n\r]/.test(prevText.slice(off, oldEnd));
+
+  // ── The region: whole paragraphs around the edit, with a margin paragraph each side. ──
+  const matcher = matcherFor(opts.customTerms);
+  // A form read from before d0 spans at most `depth` words, then looks 16 characters on.
+  const minTokens = matcher.depth + 1;
+  let d0 = paragraphStart(text, off);
+  do {
+    if (d0 === 0) break;
+    d0 = paragraphStart(text, d0 - 1);
+  } while (d0 > 0 && off - afterTokens(text, d0, off, minTokens) < 20);
+  let d1 = skipBlankLines(text, paragraphEnd(text, newEnd));
+  d1 = paragraphEnd(text, d1);
+  if (reachBelow) {
+    const endLine = lines.positionAt(newEnd).line;
+    d1 = Math.max(d1, paragraphEnd(text, lines.lineStart(endLine + HEADER_REACH_LINES)));
+  }
+  if (sectionsChanged) {
+    // Everything up to the first header after the edited lines may have changed section.
+    const next = newSections.find((s) => s.start >= newLinesEnd);
+    d1 = Math.max(d1, paragraphEnd(text, next ? next.start : text.length));
+  }
+
+  // ── Terms ──
+  const oldTerms = prev.terms;
+  // Start at a token the old scan visited: not inside an old match.
+  let i0 = lowerBound(oldTerms, d0);
+  if (i0 > 0 && oldTerms[i0 - 1].end > d0) {
+    i0--;
+    d0 = oldTerms[i0].start;
+  }
+  const assertionOf = createAssertionContext(text, newSections);
+  const scanned = matcher.scan(text, d0, d1);
+  const rawTerms = scanned.matches;
+  let next = scanned.next;
+  // Continue until both scans stand on the same token after the edit.
+  while (next < text.length && !(next > newEnd && visitedByOldScan(oldTerms, next - delta))) {
+    const step = matcher.scan(text, next, next + 1);
+    rawTerms.push(...step.matches);
+    next = step.next;
+  }
+  const terms: TermMention[] = oldTerms.slice(0, i0);
+  for (const m of rawTerms) terms.push(mentionOf(text, m, assertionOf, lines));
+  for (let k = lowerBound(oldTerms, next - delta); k < oldTerms.length; k++) {
+    const t = oldTerms[k];
+    const pos = lines.positionAt(t.start + delta);
+    terms.push({ ...t, start: t.start + delta, end: t.end + delta, line: pos.line, character: pos.character });
+  }
+
+  // ── Labs ──
+  const labs = updateLabs(prevText, prev.labs, text, newSections, assertionOf, lines, paragraphStart(text, d0), paragraphEnd(text, Math.max(d1, next)), off, oldEnd, delta);
+
+  const analysis = completeAnalysis(text, lines, newSections, terms, labs, opts);
+  void shift;
+  return { text, analysis, full: false, region: [d0, Math.max(d1, next)] };
+}
+
+// ── Sections ───────────────────────────────────────────────────────────────
+
+/**
+ * The sections of the new text when the headers on the edited lines are the same as
+ * before (shifted by the edit), else null.
+ */
+function updateSections(
+  old: Section[],
+  text: string,
+  ls: number,
+  oldLinesEnd: number,
+  newLinesEnd: number,
+  off: number,
+  oldEnd: number,
+  delta: number,
+): Section[] | null {
+  const sliceSections = findSections(text.slice(ls, newLinesEnd));
+  const a = lowerBoundStart(old, ls);
+  const b = lowerBoundStart(old, oldLinesEnd);
+  if (b - a !== sliceSections.length) return null;
+  const inEdit = (x: number): number => (x < off ? x : x >= oldEnd ? x + delta : -1);
+  for (let k = 0; k < sliceSections.length; k++) {
+    const o = old[a + k];
+    const n = sliceSections[k];
+    if (o.kind !== n.kind || o.title !== n.title) return null;
+    if (inEdit(o.start) !== n.start + ls || inEdit(o.contentStart) !== n.contentStart + ls) return null;
+  }
+  // Headers above the edited lines keep their offsets (their content starts on their own
+  // line or the next, so at most at the first edited line); those below move.
+  const out: Section[] = old.map((s) => (s.start < ls ? { ...s } : { ...s, start: s.start + delta, contentStart: s.contentStart + delta }));
+  // Headers in the edited lines: take their offsets from the new text.
+  for (let k = 0; k < sliceSections.length; k++) {
+    out[a + k].start = sliceSections[k].start + ls;
+    out[a + k].contentStart = sliceSections[k].contentStart + ls;
+  }
+  for (let k = 0; k < out.length; k++) out[k].end = k + 1 < out.length ? out[k + 1].start : text.length;
+  return out;
+}
+
+function lowerBoundStart(sections: Section[], x: number): number {
+  let lo = 0;
+  let hi = sections.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sections[mid].start < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// ── Labs ───────────────────────────────────────────────────────────────────
+
+function updateLabs(
+  prevText: string,
+  oldLabs: LabValue[],
+  text: string,
+  sections: Section[],
+  assertionOf: (s: number, e: number) => import('./types').Assertion,
+  lines: LineIndex,
+  w0: number,
+  w1: number,
+  off: number,
+  oldEnd: number,
+  delta: number,
+): LabValue[] {
+  void prevText;
+  void oldEnd;
+  const fullLabs = (): LabValue[] => findLabValues(text, assertionOf, sections);
+  // Region [w0, w1) of the new text; the same region in the old text is [w0, w1 - delta).
+  const w1Old = w1 - delta;
+  const a = lowerBound(oldLabs, w0);
+  const b = lowerBound(oldLabs, w1Old);
+  if ((a > 0 && oldLabs[a - 1].end > w0) || (b > 0 && b <= oldLabs.length && b - 1 >= 0 && oldLabs[b - 1].end > w1Old && oldLabs[b - 1].start < w1Old)) {
+    return fullLabs();
+  }
+  // Read the region from a slice that begins 60+ lines above it (date headers) and ends
+  // one paragraph below it.
+  const firstLine = lines.positionAt(w0).line;
+  const s0 = paragraphStart(text, lines.lineStart(Math.max(0, firstLine - HEADER_REACH_LINES)));
+  const s1 = paragraphEnd(text, skipBlankLines(text, w1));
+  const slice = text.slice(s0, s1);
+  const sliceSections = sections.map((s) => ({ ...s, start: s.start - s0, end: s.end - s0, contentStart: s.contentStart - s0 }));
+  const sliceAssertion = (s: number, e: number) =>
+    s + s0 >= w0 && s + s0 < w1 ? assertionOf(s + s0, e + s0) : { ...PLAIN_ASSERTION };
+  const fresh: LabValue[] = [];
+  for (const lab of findLabValues(slice, sliceAssertion, sliceSections)) {
+    if (lab.start + s0 < w0 || lab.start + s0 >= w1) continue;
+    fresh.push(moveLab(lab, s0, 0, lines));
+  }
+  const before = oldLabs.slice(0, a);
+  const after: LabValue[] = [];
+  for (let k = b; k < oldLabs.length; k++) after.push(moveLab(oldLabs[k], delta, off, lines));
+
+  // Unit harmonisation works across a draw: if a draw with a value whose unit was assumed
+  // has values both inside and outside the region, re-read everything.
+  const inside = new Set<string>();
+  for (const l of fresh) if (l.draw) inside.add(l.draw);
+  for (let k = a; k < b; k++) {
+    const d = oldLabs[k].draw;
+    if (d) inside.add(shiftDraw(d, off, delta));
+  }
+  if (inside.size > 0) {
+    const outside = new Set<string>();
+    for (const l of before) if (l.draw && inside.has(l.draw)) outside.add(l.draw);
+    for (const l of after) if (l.draw && inside.has(l.draw)) outside.add(l.draw);
+    if (outside.size > 0) {
+      const risky = (l: LabValue) => (l.unitAssumed || l.ambiguousUnit) && l.draw !== undefined && outside.has(l.draw);
+      if (fresh.some(risky) || before.some(risky) || after.some(risky) || oldLabs.slice(a, b).some((l) => (l.unitAssumed || l.ambiguousUnit) && l.draw !== undefined && outside.has(shiftDraw(l.draw, off, delta)))) {
+        return fullLabs();
+      }
+    }
+  }
+  return [...before, ...fresh, ...after];
+}
+
+/** A lab moved by `by` characters (offsets at or after `from`), with its line recomputed. */
+function moveLab(lab: LabValue, by: number, from: number, lines: LineIndex): LabValue {
+  if (by === 0 && from === 0) return lab;
+  const moved: LabValue = {
+    ...lab,
+    start: lab.start + by,
+    end: lab.end + by,
+    valueStart: lab.valueStart + by,
+    valueEnd: lab.valueEnd + by,
+  };
+  if (lab.draw) moved.draw = shiftDraw(lab.draw, from, by);
+  const pos = lines.positionAt(moved.start);
+  moved.line = pos.line;
+  moved.character = pos.character;
+  return moved;
+}
+
+/** Draw keys of undated blocks carry the offset of their paragraph ("para:1234"). */
+function shiftDraw(draw: string, from: number, by: number): string {
+  const m = /^para:(\d+)/.exec(draw);
+  if (!m) return draw;
+  const at = Number(m[1]);
+  return at < from ? draw : `para:${at + by}${draw.slice(m[0].length)}`;
+}
+
+// ── Text geometry ──────────────────────────────────────────────────────────
+
+function lowerBound(items: { start: number }[], x: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].start < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Is `q` a token start of the old text that the old scan stopped on (not inside an old match)? */
+function visitedByOldScan(oldTerms: TermMention[], q: number): boolean {
+  const k = lowerBound(oldTerms, q);
+  // A match starting exactly at q is fine; one starting before and ending after q is not.
+  return !(k > 0 && oldTerms[k - 1].end > q);
+}
+
+/** Offset of the start of the line containing `i` (lines end with \n). */
+function lineStartAt(text: string, i: number): number {
+  return i <= 0 ? 0 : text.lastIndexOf('\n', i - 1) + 1;
+}
+
+/** Offset just after the \n ending the line containing `i`, or the text length. */
+function lineEndAt(text: string, i: number): number {
+  const n = text.indexOf('\n', i);
+  return n < 0 ? text.length : n + 1;
+}
+
+/** A blank line: only spaces, tabs and carriage returns (what ends a sentence and a paragraph). */
+function isBlankLine(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 10) return false;
+  }
+  return true;
+}
+
+/** Start of the paragraph containing `i`: the line after the nearest blank line above, or 0. */
+function paragraphStart(text: string, i: number): number {
+  let ls = lineStartAt(text, i);
+  while (ls > 0) {
+    const prev = lineStartAt(text, ls - 1);
+    if (isBlankLine(text, prev, ls)) return ls;
+    ls = prev;
+  }
+  return 0;
+}
+
+/** Start of the first blank line at or after the line containing `i` (or the text length). */
+function paragraphEnd(text: string, i: number): number {
+  let ls = lineStartAt(text, Math.min(i, text.length));
+  while (ls < text.length) {
+    const le = lineEndAt(text, ls);
+    if (isBlankLine(text, ls, le)) return ls;
+    ls = le;
+  }
+  return text.length;
+}
+
+/** The first line start at or after `i` that begins a non-blank line (or the text length). */
+function skipBlankLines(text: string, i: number): number {
+  let ls = lineStartAt(text, Math.min(i, text.length));
+  while (ls < text.length) {
+    const le = lineEndAt(text, ls);
+    if (!isBlankLine(text, ls, le)) return ls;
+    ls = le;
+  }
+  return text.length;
+}
+
+/**
+ * Where the first `k` words or punctuation marks after `from` end (or `to` when there are
+ * fewer). Counts a run of non-ASCII characters as part of a word, so it never counts more
+ * tokens than the matcher sees.
+ */
+function afterTokens(text: string, from: number, to: number, k: number): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) inWord = false;
+    else if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 128) {
+      if (!inWord) {
+        if (count === k) return i;
+        count++;
+      }
+      inWord = true;
+    } else {
+      if (count === k) return i;
+      count++;
+      inWord = false;
+    }
+  }
+  return to;
+}

@@ -1,0 +1,115 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { analyzeText } from '../../../server/src/analysis/analyze';
+import { applyEdit, diffTexts, updateAnalysis, type TextEdit } from '../../../server/src/analysis/incremental';
+import { matcherFor } from '../../../server/src/analysis/vocabulary';
+
+// Realistic pieces of calcinosis notes: terms, lab lines (with and without units and
+// dates), negations and other modifiers, section headers, list items and line breaks.
+const FRAGMENTS = [
+  'calcinosis cutis', 'Calcinosis', 'cutis', 'systemic sclerosis', 'SSc', 'CREST', 'calciphylaxis', 'dermatomyositis',
+  'tumoral calcinosis', 'calcinosis universalis', 'chronic kidney disease', 'CKD', 'hyperparathyroidism', 'PTH',
+  'von Kossa stain', 'skin biopsy', 'sodium thiosulfate', 'diltiazem', 'Raynaud phenomenon', 'lupus',
+  'Ca 10.8 mg/dL', 'Phos 7.1 mg/dL', 'Ca 10.8', 'Phos 4.1', 'P 5.2', 'P: 6.0', 'calcium 2.61 mmol/L', 'phosphate 1.9 mmol/L',
+  'albumin 3.2 g/dL', 'PTH 412 pg/mL', 'Ca/Phos 10.8/7.1', 'Ca 9.1 -> 10.8', 'ANA positive 1:640 speckled', 'anti-Scl-70 negative',
+  'Labs 03/14/2026:', '03/15/2026', 'on 3/16/2026', 'Creatinine 3.4 mg/dL',
+  'No', 'no', 'denies', 'no evidence of', 'rule out', 'possible', 'history of', 'mother with', 'if', 'resolved',
+  'HPI:', 'PMH:', 'Family history:', 'Plan:', 'Assessment:', '## Assessment', 'LABS:', 'A:', 'P:', 'Social history:',
+  '- ', '1. ', '***', '(', ')', '.', ',', ';', ':', ' ', ' ', ' ', ' and ', ' with ', ' of the ', '\n', '\n', '\n\n', '\n\n', '\r\n', '\t',
+  'nodules on the forearms', 'She', 'The patient', 'draining white material', '😀', 'é',
+];
+
+const fragment = fc.constantFrom(...FRAGMENTS);
+/** Any mix of fragments, line breaks included. */
+const looseDocument = fc.array(fragment, { minLength: 0, maxLength: 160 }).map((parts) => parts.join(''));
+/** A note of paragraphs (1–4 lines each) separated by blank lines, up to ~80 of them. */
+const inlineFragment = fc.constantFrom(...FRAGMENTS.filter((f) => !/[\r\n]/.test(f)));
+const line = fc.array(inlineFragment, { minLength: 1, maxLength: 8 }).map((p) => p.join(' '));
+const paragraph = fc.array(line, { minLength: 1, maxLength: 4 }).map((l) => l.join('\n'));
+const blank = fc.constantFrom('\n\n', '\n\n', '\n \n', '\r\n\r\n', '\n\n\n');
+const paragraphDocument = fc
+  .array(fc.tuple(paragraph, blank), { minLength: 1, maxLength: 80 })
+  .map((ps) => ps.map(([p, b]) => p + b).join(''));
+const document = fc.oneof(looseDocument, paragraphDocument);
+const editArb = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  removed: fc.oneof(fc.constant(0), fc.constant(1), fc.nat({ max: 12 }), fc.nat({ max: 200 })),
+  inserted: fc.oneof(fc.constant(''), fc.constantFrom(...'abcxyz .,:;0123456789\n-*#/'.split('')), fragment, fc.array(fragment, { maxLength: 6 }).map((p) => p.join(''))),
+});
+
+function toEdit(text: string, e: { at: number; removed: number; inserted: string }): TextEdit {
+  const offset = Math.min(text.length, Math.floor(e.at * (text.length + 1)));
+  return { offset, removed: Math.min(e.removed, text.length - offset), inserted: e.inserted };
+}
+
+describe('incremental analysis', () => {
+  it('applyEdit and diffTexts are inverse: the diff of two texts, applied, gives the second', () => {
+    fc.assert(
+      fc.property(document, document, (a, b) => {
+        const edit = diffTexts(a, b);
+        assert.equal(applyEdit(a, edit), b);
+        // The diff is minimal at both ends: the characters just around it differ (or it is empty).
+        if (edit.removed > 0 && edit.inserted.length > 0) assert.notEqual(a[edit.offset], b[edit.offset]);
+      }),
+      { numRuns: 500, seed: 0x1d1f },
+    );
+  });
+
+  it('a resumed matcher scan gives exactly the matches of one scan', () => {
+    const matcher = matcherFor([]);
+    fc.assert(
+      fc.property(document, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 5 }), (text, cuts) => {
+        const full = matcher.findAll(text);
+        const got = [];
+        let from = 0;
+        for (const c of [...cuts.map((x) => Math.floor(x * text.length)).sort((x, y) => x - y), text.length]) {
+          const part = matcher.scan(text, from, Math.max(from, c));
+          got.push(...part.matches);
+          from = part.next;
+        }
+        got.push(...matcher.scan(text, from, text.length).matches);
+        assert.deepStrictEqual(got, full);
+      }),
+      { numRuns: 500, seed: 0x5ca9 },
+    );
+  });
+
+  it('after any sequence of edits, the incremental result deep-equals a full re-analysis (1,000 documents)', function () {
+    this.timeout(0); // a thousand documents: no wall-clock limit
+    let incremental = 0;
+    let partial = 0;
+    fc.assert(
+      fc.property(document, fc.array(editArb, { minLength: 1, maxLength: 6 }), (initial, edits) => {
+        let text = initial;
+        let analysis = analyzeText(text);
+        for (const e of edits) {
+          const edit = toEdit(text, e);
+          const update = updateAnalysis(text, analysis, edit, { fullBelow: 0 });
+          const expected = analyzeText(update.text);
+          assert.equal(update.text, applyEdit(text, edit));
+          assert.deepStrictEqual(update.analysis, expected, `after ${JSON.stringify(edit)} on ${JSON.stringify(text)}`);
+          if (!update.full) incremental++;
+          if (!update.full && update.region[1] - update.region[0] < update.text.length / 2) partial++;
+          text = update.text;
+          analysis = update.analysis;
+        }
+      }),
+      { numRuns: 1000, seed: 0x1c4e },
+    );
+    // The property is about the incremental path: most updates must have taken it.
+    assert.ok(incremental > 1000, `only ${incremental} updates were incremental`);
+    // ...and many of them kept part of the note.
+    assert.ok(partial > 300, `only ${partial} updates kept part of the note`);
+  });
+
+  it('re-analyses only the paragraphs around an edit in a long note', () => {
+    const paragraph = 'Labs 03/14/2026:\nCa 10.8 mg/dL, Phos 7.1 mg/dL\n\nHPI:\nShe denies calcinosis cutis.\n\n';
+    const text = paragraph.repeat(400);
+    const prev = analyzeText(text);
+    const offset = text.indexOf('denies', text.length >> 1);
+    const update = updateAnalysis(text, prev, { offset, removed: 0, inserted: 'x' });
+    assert.equal(update.full, false);
+    assert.ok(update.region[1] - update.region[0] < 5 * paragraph.length, `region ${update.region}`);
+    assert.deepStrictEqual(update.analysis, analyzeText(update.text));
+  });
+});
