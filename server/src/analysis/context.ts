@@ -497,21 +497,24 @@ export function createAssertionContext(text: string, sections: Section[]): Asser
   const cache: ParsedSentence[] = [];
 
   function sentenceFor(ms: number, me: number): ParsedSentence {
-    // Cached sentence containing the span?
-    const idx = upperBoundStart(cache, ms) - 1;
-    if (idx >= 0) {
-      const c = cache[idx];
-      if (c.start <= ms && me <= c.end) return c;
-    }
     // A sentence never crosses a section header.
     const section = sectionAt(sections, ms);
     const secStart = section ? section.start : 0;
     const secEnd = section ? section.end : text.length;
+    // Cached sentence containing the span? Only one found within the same section: the
+    // answer for a span must not depend on which spans were asked about before (the
+    // incremental analysis asks about fewer of them).
+    const idx = upperBoundStart(cache, ms) - 1;
+    if (idx >= 0) {
+      const c = cache[idx];
+      if (c.start <= ms && me <= c.end && c.start >= secStart && c.end <= secEnd) return c;
+    }
     let s: number;
     const prev = idx >= 0 ? cache[idx] : undefined;
     if (prev && prev.endIsBoundary && prev.end < ms && ms - prev.end <= MAX_REACH) {
-      // Mentions mostly come in order: walk on from the end of the previous sentence.
-      s = Math.max(prev.end + 1, secStart);
+      // Mentions mostly come in order: walk on from the end of the previous sentence
+      // (or from the section start when that sentence ended before this section).
+      s = prev.end < secStart ? secStart : Math.max(prev.end + 1, secStart);
     } else {
       s = ms;
       const minS = Math.max(secStart, ms - MAX_REACH);
