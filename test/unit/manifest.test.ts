@@ -101,6 +101,51 @@ describe('package.json contributes.configuration', () => {
   });
 });
 
+describe('package.json as the Marketplace and VS Code read it', () => {
+  it('activates only on the languages it analyses by default', () => {
+    assert.deepEqual([...manifest.activationEvents].sort(), DEFAULT_SETTINGS.languages.map((l) => `onLanguage:${l}`).sort());
+  });
+
+  it('puts every command in the one category "Calcinosis"', () => {
+    for (const command of manifest.contributes.commands) assert.equal(command.category, 'Calcinosis', command.command);
+  });
+
+  it('needs VS Code 1.91 (vscode-languageclient 11) and types no newer than that', () => {
+    assert.equal(manifest.engines.vscode, '^1.91.0');
+    const client = JSON.parse(readFileSync(join(root, 'node_modules', 'vscode-languageclient', 'package.json'), 'utf8'));
+    assert.equal(client.engines.vscode, manifest.engines.vscode, 'the language client asks for the same minimum');
+    // vsce refuses to package when @types/vscode is newer than engines.vscode.
+    assert.equal(manifest.devDependencies['@types/vscode'], '1.91.0');
+  });
+
+  it('declares untrusted and virtual workspace support with reasons', () => {
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+    assert.ok(manifest.capabilities.untrustedWorkspaces.description.length > 20);
+    assert.equal(manifest.capabilities.virtualWorkspaces.supported, 'limited');
+    assert.match(manifest.capabilities.virtualWorkspaces.description, /custom terms file/);
+  });
+
+  it('has the metadata the Marketplace shows, and a 128×128 PNG icon', () => {
+    for (const key of ['displayName', 'description', 'publisher', 'license', 'repository', 'categories', 'keywords', 'homepage', 'bugs', 'galleryBanner']) {
+      assert.ok(manifest[key], key);
+    }
+    const png = readFileSync(join(root, manifest.icon));
+    assert.equal(png.toString('ascii', 1, 4), 'PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+  });
+
+  it('packages from an allowlist that puts back no node_modules and no source maps', () => {
+    const rules = readFileSync(join(root, '.vscodeignore'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
+    assert.equal(rules[0], '**', 'everything is ignored first');
+    const putBack = rules.filter((r) => r.startsWith('!'));
+    assert.ok(putBack.includes('!dist/client.js') && putBack.includes('!dist/server.js'));
+    assert.ok(!putBack.some((r) => /node_modules|\.map|\*\*\/\*\.js|^!dist\/\*\*$/.test(r)), putBack.join(' '));
+  });
+});
+
 describe('settings defaults round trip', () => {
   it('normalize() reads every default back unchanged, with no problem reported', () => {
     const values = Object.fromEntries(ALL_SETTINGS.map((s) => [s.key, structuredClone(s.schema.default)]));
