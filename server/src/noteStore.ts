@@ -4,6 +4,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analysisOptionsFrom, analyzeText, type AnalysisOptions } from './analysis/analyze';
 import { pathInScope } from './analysis/glob';
+import { diffTexts, updateAnalysis } from './analysis/incremental';
 import { inputGuard } from './analysis/inputGuard';
 import { LineIndex } from './analysis/lineIndex';
 import type { Analysis, Finding } from './analysis/types';
@@ -42,6 +43,19 @@ export function analyzeNote(uri: string, version: number, text: string, settings
   return { uri, version, text, lines, analysis, settings, options, skipped, inScope };
 }
 
+/**
+ * The next version of a note: when only the text changed (same settings, still analysed),
+ * the analysis is updated around the edit instead of redone (see analysis/incremental.ts).
+ */
+export function updateNote(prev: AnalyzedNote, version: number, text: string): AnalyzedNote {
+  if (!prev.inScope || prev.skipped || inputGuard(text, prev.settings.maxDocumentSize)) {
+    return analyzeNote(prev.uri, version, text, prev.settings);
+  }
+  if (text === prev.text) return { ...prev, version };
+  const update = updateAnalysis(prev.text, prev.analysis, diffTexts(prev.text, text), prev.options);
+  return { ...prev, version, text, lines: update.lines, analysis: update.analysis };
+}
+
 export class NoteStore {
   private readonly notes = new Map<string, AnalyzedNote>();
 
@@ -49,7 +63,10 @@ export class NoteStore {
   get(document: TextDocument, settings: Settings): AnalyzedNote {
     const cached = this.notes.get(document.uri);
     if (cached && cached.version === document.version && cached.settings === settings) return cached;
-    const note = analyzeNote(document.uri, document.version, document.getText(), settings);
+    const note =
+      cached && cached.settings === settings
+        ? updateNote(cached, document.version, document.getText())
+        : analyzeNote(document.uri, document.version, document.getText(), settings);
     this.notes.set(document.uri, note);
     return note;
   }

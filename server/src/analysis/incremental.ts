@@ -76,6 +76,8 @@ export interface UpdateOptions extends Partial<AnalysisOptions> {
 export interface Update {
   text: string;
   analysis: Analysis;
+  /** Line index of the new text. */
+  lines: LineIndex;
   /** True when the whole text was analysed again. */
   full: boolean;
   /** The re-analysed region of the new text (terms), for measurements. */
@@ -95,7 +97,7 @@ const HEADER_REACH_LINES = 61;
 export function updateAnalysis(prevText: string, prev: Analysis, edit: TextEdit, options: UpdateOptions = {}): Update {
   const opts: AnalysisOptions = { ...DEFAULT_ANALYSIS_OPTIONS, ...options };
   const text = applyEdit(prevText, edit);
-  const full = (): Update => ({ text, analysis: analyzeText(text, opts), full: true, region: [0, text.length] });
+  const full = (): Update => ({ text, analysis: analyzeText(text, opts), lines: new LineIndex(text), full: true, region: [0, text.length] });
   if (text.length < (options.fullBelow ?? 8192)) return full();
 
   const off = edit.offset;
@@ -170,7 +172,7 @@ export function updateAnalysis(prevText: string, prev: Analysis, edit: TextEdit,
 
   const analysis = completeAnalysis(text, lines, newSections, terms, labs, opts);
   void shift;
-  return { text, analysis, full: false, region: [d0, Math.max(d1, next)] };
+  return { text, analysis, lines, full: false, region: [d0, Math.max(d1, next)] };
 }
 
 // ── Sections ───────────────────────────────────────────────────────────────
