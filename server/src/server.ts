@@ -1,8 +1,6 @@
 // The language server: wiring only. Analysis lives in ./analysis, protocol shaping in ./features.
 
 import {
-  createConnection,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeResult,
@@ -18,8 +16,9 @@ import { inlayHints } from './features/inlayHints';
 import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
 import { NoteStore } from './noteStore';
 import { SettingsProvider } from './settingsProvider';
+import { createServerConnection } from './timing';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createServerConnection();
 const documents = new TextDocuments(TextDocument);
 const store = new NoteStore();
 let settings!: SettingsProvider;
