@@ -31,8 +31,9 @@ export function ensureCodeServer({ log = (s) => process.stderr.write(s) } = {}) 
 /** `npm run package`: production bundles and calcinosis-notes.vsix. */
 export function buildVsix({ log = (s) => process.stderr.write(s) } = {}) {
   const result = spawnSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, encoding: 'utf8' });
-  log(result.stdout + result.stderr);
-  if (result.status !== 0 || !existsSync(VSIX)) throw new Error(`npm run package failed (exit ${result.status})`);
+  const output = result.stdout + result.stderr;
+  if (result.status !== 0 || !existsSync(VSIX)) throw new Error(`npm run package failed (exit ${result.status}):\n${output.slice(-3000)}`);
+  log(output.split('\n').filter((l) => /DONE|WARNING/.test(l)).join('\n') + '\n');
   return VSIX;
 }
 

@@ -37,6 +37,7 @@ try {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  process.on('SIGHUP', stop);
 } catch (error) {
   console.error(error instanceof PrerequisiteError ? error.message : `npm run editor failed: ${error.message}`);
   process.exitCode = 1;

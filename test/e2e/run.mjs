@@ -213,6 +213,18 @@ function visibleLines(page) {
 }
 
 async function shot(page, name) {
+  // A hover fades in: wait until it and its containers are fully opaque, so the picture is legible.
+  await page
+    .waitForFunction(
+      () =>
+        [...document.querySelectorAll('.monaco-hover')].every((hover) => {
+          for (let e = hover; e; e = e.parentElement) if (parseFloat(getComputedStyle(e).opacity) < 1) return false;
+          return true;
+        }),
+      undefined,
+      { timeout: 5_000, polling: 100 },
+    )
+    .catch(() => {});
   await page.screenshot({ path: join(RESULTS, name) });
 }
 
