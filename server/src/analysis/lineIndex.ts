@@ -37,7 +37,11 @@ export class LineIndex {
       if (this.starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo] };
+    // An offset between the \r and \n of one line break means the end of that line,
+    // as in vscode-languageserver-textdocument.
+    let at = o;
+    if (at > this.starts[lo] && this.text.charCodeAt(at - 1) === 13 && this.text.charCodeAt(at) === 10) at--;
+    return { line: lo, character: at - this.starts[lo] };
   }
 
   offsetAt(position: { line: number; character: number }): number {

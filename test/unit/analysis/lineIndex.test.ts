@@ -18,6 +18,12 @@ describe('LineIndex', () => {
     assert.equal(index.offsetAt({ line: 99, character: 0 }), text.length);
   });
 
+  it('places an offset inside a \\r\\n at the end of its line', () => {
+    const index = new LineIndex('ab\r\ncd');
+    assert.deepEqual(index.positionAt(3), { line: 0, character: 2 });
+    assert.deepEqual(index.positionAt(4), { line: 1, character: 0 });
+  });
+
   it('counts characters in UTF-16 code units (an emoji is two)', () => {
     const index = new LineIndex('😀 Ca');
     assert.deepEqual(index.positionAt(3), { line: 0, character: 3 });
