@@ -18,6 +18,8 @@ export interface AnalysisOptions {
   threshold: number;
   /** Where the threshold comes from, quoted in messages. */
   thresholdSource: string;
+  /** Link to the threshold's source, shown in hovers. */
+  thresholdUrl?: string;
   useCorrectedCalcium: boolean;
   /** Reference range overrides by analyte id, in the conventional unit. */
   referenceRanges: Record<string, [number, number]>;
@@ -29,6 +31,7 @@ export function analysisOptionsFrom(settings: Settings): AnalysisOptions {
     customTerms: settings.customTerms,
     threshold: threshold.value,
     thresholdSource: threshold.source,
+    thresholdUrl: threshold.url,
     useCorrectedCalcium: settings.useCorrectedCalcium,
     referenceRanges: settings.referenceRanges,
   };

@@ -272,16 +272,36 @@ function fmtMgDl(v: number): string {
 }
 
 /**
+ * The two factors of a product as its working shows them, in mg/dL: a value written in
+ * mg/dL appears exactly as written; a converted or corrected one gets two decimals.
+ * `equals` is "=" when the factors shown are exact and "≈" when one was rounded, so the
+ * working never claims an equality the reader cannot check (2.7 mmol/L is 10.8216 mg/dL).
+ */
+export function productOperands(product: CaPhosProduct, labs: readonly LabValue[]): { ca: string; ph: string; equals: '=' | '≈' } {
+  let exact = true;
+  const operand = (valueMgDl: number, lab: LabValue, derived: boolean) => {
+    if (!derived && typeof lab.value === 'number' && Math.abs(lab.value - valueMgDl) < 1e-9) return String(lab.value);
+    const shown = formatNumber(valueMgDl, 2);
+    if (Math.abs(Number(shown) - valueMgDl) > 1e-9) exact = false;
+    return shown;
+  };
+  const ca = operand(product.calciumMgDl, labs[product.calcium]!, product.correctedCalcium);
+  const ph = operand(product.phosphateMgDl, labs[product.phosphate]!, false);
+  return { ca, ph, equals: exact ? '=' : '≈' };
+}
+
+/**
  * Plain text a clinician can insert after the values, e.g.
  * "Ca × P = 10.8 mg/dL × 7.1 mg/dL = 76.7 mg²/dL²" (and the albumin correction when used).
  */
 export function formatProductText(product: CaPhosProduct, labs: LabValue[]): string {
   const ca = labs[product.calcium]!;
-  const working = `${fmtMgDl(product.calciumMgDl)} × ${fmtMgDl(product.phosphateMgDl)} = ${formatNumber(product.value, 1)} mg²/dL²`;
+  const op = productOperands(product, labs);
+  const working = `${op.ca} mg/dL × ${op.ph} mg/dL ${op.equals} ${formatNumber(product.value, 1)} mg²/dL²`;
   if (product.correctedCalcium) {
     const alb = albuminFor(labs, product);
     const albText = alb?.conventional ? `, albumin ${formatNumber(alb.conventional.value, 1)} g/dL` : '';
-    return `Ca × P (albumin-corrected Ca ${fmtMgDl(product.calciumMgDl)} from measured ${fmtMgDl(ca.conventional!.value)}${albText}) = ${working}`;
+    return `Ca × P (albumin-corrected Ca ${op.ca} mg/dL from measured ${fmtMgDl(ca.conventional!.value)}${albText}) = ${working}`;
   }
   return `Ca × P = ${working}`;
 }

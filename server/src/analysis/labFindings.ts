@@ -3,7 +3,7 @@
 // Messages are our own words; every number shown comes with its source.
 
 import type { CaPhosProduct, Finding, LabValue } from './types';
-import { explainUnpaired, formatProductSiText, productUsesSi, albuminFor } from './caPhos';
+import { explainUnpaired, formatProductSiText, productUsesSi, albuminFor, productOperands } from './caPhos';
 import { displayUnit, formatNumber, convert } from './units';
 import { ANALYTE_BY_ID, substanceOf, type Analyte, type AnalyteId } from '../knowledge/analytes';
 
@@ -26,11 +26,12 @@ export function labFindings(text: string, labs: LabValue[], products: CaPhosProd
     if (!p.elevated) continue;
     const ca = labs[p.calcium]!;
     const ph = labs[p.phosphate]!;
+    const op = productOperands(p, labs);
     const caPart = p.correctedCalcium
-      ? `corrected Ca ${fmt(p.calciumMgDl)} mg/dL (measured ${fmt(ca.conventional!.value)} mg/dL${albText(labs, p)})`
-      : `Ca ${fmt(p.calciumMgDl)} mg/dL`;
+      ? `corrected Ca ${op.ca} mg/dL (measured ${fmt(ca.conventional!.value)} mg/dL${albText(labs, p)})`
+      : `Ca ${op.ca} mg/dL`;
     let message =
-      `Calcium × phosphate product above the threshold: ${caPart} × phosphate ${fmt(p.phosphateMgDl)} mg/dL = ${fmt(p.value)} mg²/dL² ` +
+      `Calcium × phosphate product above the threshold: ${caPart} × phosphate ${op.ph} mg/dL ${op.equals} ${fmt(p.value)} mg²/dL² ` +
       `(> ${trimNumber(p.threshold)}, ${options.thresholdSource}).`;
     if (productUsesSi(p, labs)) message += ` In SI units: ${formatProductSiText(p)}.`;
     findings.push({

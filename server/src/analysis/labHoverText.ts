@@ -4,7 +4,7 @@ import type { CaPhosProduct, LabValue } from './types';
 import { ANALYTE_BY_ID, type AnalyteId } from '../knowledge/analytes';
 import { displayUnit, formatNumber, printComparator } from './units';
 import { referenceRangeFor, rangeFlag, rangeInSi } from './labFindings';
-import { CORRECTED_CALCIUM_SOURCE, correctedCalcium, formatProductSiText, productUsesSi } from './caPhos';
+import { CORRECTED_CALCIUM_SOURCE, correctedCalcium, formatProductSiText, productOperands, productUsesSi } from './caPhos';
 import { compareDraws, describeDraw } from './labs';
 
 export interface LabHoverOptions {
@@ -63,9 +63,10 @@ export function labHoverMarkdown(lab: LabValue, index: number, labs: LabValue[],
     const threshold = options.thresholdUrl ? `[${md(options.thresholdSource)}](${options.thresholdUrl})` : md(options.thresholdSource);
     if (product) {
       const partner = labs[lab.analyte === 'calcium' ? product.phosphate : product.calcium]!;
+      const op = productOperands(product, labs);
       const verdict = product.elevated ? `**above** the threshold of ${product.threshold}` : `below the threshold of ${product.threshold}`;
       out.push(
-        `Ca × P: ${formatNumber(product.calciumMgDl, 1)}${product.correctedCalcium ? ' (corrected)' : ''} × ${formatNumber(product.phosphateMgDl, 1)} = **${formatNumber(product.value, 1)} mg²/dL²**, ${verdict} (${threshold})`,
+        `Ca × P: ${op.ca} mg/dL${product.correctedCalcium ? ' (corrected)' : ''} × ${op.ph} mg/dL ${op.equals} **${formatNumber(product.value, 1)} mg²/dL²**, ${verdict} (${threshold})`,
       );
       if (full) out.push(`Paired with ${partner.analyte === 'calcium' ? 'calcium' : 'phosphate'}: \`${partner.text.trim().replace(/`/g, "'")}\`${productUsesSi(product, labs) ? ` — SI: ${md(formatProductSiText(product))}` : ''}`);
     } else {

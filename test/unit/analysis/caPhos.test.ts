@@ -103,6 +103,6 @@ describe('caPhos: pairCaPhos', () => {
     assert.ok(Math.abs(p.calciumMgDl - 10.8) < 1e-9);
     assert.equal(p.value.toFixed(1), '75.6');
     assert.equal(p.elevated, true);
-    assert.match(formatProductText(p, labs), /albumin-corrected Ca 10\.8 mg\/dL from measured 10\.0 mg\/dL, albumin 3\.0 g\/dL/);
+    assert.match(formatProductText(p, labs), /albumin-corrected Ca 10\.80 mg\/dL from measured 10\.0 mg\/dL, albumin 3\.0 g\/dL/);
   });
 });
