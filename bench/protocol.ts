@@ -1,0 +1,184 @@
+// Through the protocol: the built server (dist/server.js) over stdio, driven by the same
+// client the protocol tests use. Round trips are measured here; with
+// CALCINOSIS_NOTES_TIMING=1 the server also reports its own handler time on stderr
+// (method and milliseconds only), which is read back from its stderr.
+
+import { readFileSync } from 'node:fs';
+import { analyzeText } from '../server/src/analysis/analyze';
+import { LineIndex } from '../server/src/analysis/lineIndex';
+import { openDocument, startServer, type LspSession } from '../test/protocol/lspClient';
+import { spreadOffsets } from './inprocess';
+
+const TIMING_ENV = { ...process.env, CALCINOSIS_NOTES_TIMING: '1' };
+
+/** Server-side timings (ms) reported on stderr, by method. */
+export function serverTimings(stderr: string): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const line of stderr.split('\n')) {
+    const m = /^\[timing\] (\S+) ([\d.]+)$/.exec(line.trim());
+    if (!m) continue;
+    const list = out.get(m[1]) ?? [];
+    list.push(Number(m[2]));
+    out.set(m[1], list);
+  }
+  return out;
+}
+
+export interface ColdStart {
+  /** spawn → initialize result, client side. */
+  roundTrip: number[];
+  /** Process start → initialize answered, as the server saw it. */
+  processToInitialize: number[];
+  /** The initialize handler itself. */
+  initializeHandler: number[];
+}
+
+export async function coldStart(runs: number): Promise<ColdStart> {
+  const result: ColdStart = { roundTrip: [], processToInitialize: [], initializeHandler: [] };
+  for (let i = 0; i < runs; i++) {
+    const a = performance.now();
+    const session = await startServer({ env: TIMING_ENV });
+    result.roundTrip.push(performance.now() - a);
+    await session.close();
+    const t = serverTimings(session.stderr());
+    result.processToInitialize.push(...(t.get('process-start-to-initialize') ?? []));
+    result.initializeHandler.push(...(t.get('initialize') ?? []));
+  }
+  return result;
+}
+
+export interface Editing {
+  openRoundTrip: number[];
+  openServer: number[];
+  changeRoundTrip: number[];
+  changeServer: number[];
+  hoverRoundTrip: number[];
+  hoverServer: number[];
+  completionRoundTrip: number[];
+  completionServer: number[];
+  edits: number;
+}
+
+/**
+ * On a note of `path`: open it (several times, under new URIs) → first diagnostics; then
+ * `edits` single-character edits spread through it, each waited for until the diagnostics
+ * of that version arrive; then hovers on terms and completions at word ends.
+ */
+export async function editing(path: string, edits: number, requests: number): Promise<Editing> {
+  const text = readFileSync(path, 'utf8');
+  const session = await startServer({ env: TIMING_ENV });
+  const result: Editing = {
+    openRoundTrip: [],
+    openServer: [],
+    changeRoundTrip: [],
+    changeServer: [],
+    hoverRoundTrip: [],
+    hoverServer: [],
+    completionRoundTrip: [],
+    completionServer: [],
+    edits,
+  };
+  try {
+    for (let i = 0; i < 5; i++) {
+      const a = performance.now();
+      await openDocument(session, `file:///bench/open-${i}.note`, text);
+      result.openRoundTrip.push(performance.now() - a);
+    }
+    result.openServer = serverTimings(session.stderr()).get('diagnostics') ?? [];
+
+    const uri = 'file:///bench/editing.note';
+    await openDocument(session, uri, text);
+    let current = text;
+    let lines = new LineIndex(current);
+    const chars = ['e', ' ', '4', 'x', '.', ''];
+    const before = (serverTimings(session.stderr()).get('diagnostics') ?? []).length;
+    let version = 1;
+    for (const [i, offset] of spreadOffsets(text, edits).entries()) {
+      const ch = chars[i % chars.length];
+      const start = lines.positionAt(offset);
+      const end = ch ? start : lines.positionAt(Math.min(current.length, offset + 1));
+      current = current.slice(0, offset) + ch + current.slice(ch ? offset : Math.min(current.length, offset + 1));
+      lines = new LineIndex(current);
+      version++;
+      const diagnostics = session.nextDiagnostics(uri, version);
+      const a = performance.now();
+      await session.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start, end }, text: ch }],
+      });
+      await diagnostics;
+      result.changeRoundTrip.push(performance.now() - a);
+    }
+    result.changeServer = (serverTimings(session.stderr()).get('diagnostics') ?? []).slice(before);
+
+    // Hovers on term mentions and completions after a word, spread through the note.
+    const analysis = analyzeText(current);
+    const terms = analysis.terms;
+    for (let i = 0; i < requests && terms.length; i++) {
+      const t = terms[Math.floor((i * terms.length) / requests)];
+      const position = lines.positionAt(t.start + 1);
+      const a = performance.now();
+      await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+      result.hoverRoundTrip.push(performance.now() - a);
+    }
+    for (let i = 0; i < requests && terms.length; i++) {
+      const t = terms[Math.floor(((i + 0.5) * terms.length) / requests)];
+      const position = lines.positionAt(t.end);
+      const a = performance.now();
+      await session.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position });
+      result.completionRoundTrip.push(performance.now() - a);
+    }
+    const timings = serverTimings(session.stderr());
+    result.hoverServer = timings.get('textDocument/hover') ?? [];
+    result.completionServer = timings.get('textDocument/completion') ?? [];
+  } finally {
+    await session.close();
+  }
+  return result;
+}
+
+export interface BigNote {
+  bytes: number;
+  openRoundTrip: number;
+  rssMb: number;
+  peakRssMb: number;
+  /** Hover round trips on a small note sent while the big one was being analysed. */
+  hoverWhileBusy: number[];
+}
+
+function memoryOf(pid: number): { rss: number; hwm: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+  return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
+}
+
+/** Opens a big note (maxDocumentSize raised for it), measures RSS, and how a hover on another note fares meanwhile. */
+export async function bigNote(path: string): Promise<BigNote> {
+  const text = readFileSync(path, 'utf8');
+  const settings = { maxDocumentSize: text.length + 1 };
+  const session: LspSession = await startServer({ env: TIMING_ENV, settings });
+  try {
+    const small = 'file:///bench/small.note';
+    const smallText = 'Calcinosis cutis with Ca 10.8 mg/dL, Phos 7.1 mg/dL.\n';
+    await openDocument(session, small, smallText);
+    const a = performance.now();
+    const done = openDocument(session, 'file:///bench/big.note', text);
+    // While the big note is analysed, keep asking for hovers on the small one.
+    const hoverWhileBusy: number[] = [];
+    let finished = false;
+    void done.then(() => (finished = true));
+    while (!finished) {
+      const h = performance.now();
+      await session.connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 0, character: 2 } });
+      hoverWhileBusy.push(performance.now() - h);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await done;
+    const openRoundTrip = performance.now() - a;
+    await new Promise((r) => setTimeout(r, 500));
+    const mem = memoryOf(session.process.pid!);
+    return { bytes: Buffer.byteLength(text), openRoundTrip, rssMb: mem.rss, peakRssMb: mem.hwm, hoverWhileBusy };
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,275 @@
+// `npm run bench`: the benchmark suite. Writes bench/RESULTS.md and docs/bench-summary.md
+// and prints the tables. Benchmarks report; they are not tests and have no time limits.
+//
+//   npm run bench                 everything (about 5–10 minutes on a 2-core machine)
+//   npm run bench -- --quick      fewer repetitions, no 10 MB corpus, no peers above 100 KB
+//   npm run bench -- --no-vsix    do not build the VSIX when none is there
+//   npm run bench -- --no-protocol / --no-peers
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { ensureCorpora, ROOT } from './corpus';
+import { cspellEngine, floorEngine, harperEngine, naiveFloorEngine, oursEngine, type Engine } from './engines';
+import { editBench, throughput, type Cell, type EditBench } from './inprocess';
+import { bigNote, coldStart, editing, type BigNote, type ColdStart, type Editing } from './protocol';
+import { mbps, median, ms, p95, ratio } from './stats';
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const log = (line: string) => console.log(line);
+
+interface Target {
+  what: string;
+  target: string;
+  measured: string;
+  met: boolean | null;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const load0 = loadavg();
+  log('Calcinosis Notes benchmark' + (quick ? ' (quick)' : ''));
+  let corpora = ensureCorpora();
+  if (quick) corpora = corpora.filter((c) => c.bytes <= 1024 * 1024);
+
+  // ── In-process throughput ──
+  log('\nThroughput (in process, interleaved):');
+  const engines: Engine[] = [floorEngine(), naiveFloorEngine(), oursEngine()];
+  if (!args.has('--no-peers')) engines.push(cspellEngine(), harperEngine());
+  const cells = await throughput(engines, corpora, {
+    reps: quick ? 5 : 10,
+    warmup: 2,
+    heavyRunMs: 1000,
+    budgetMs: {
+      floor: 20_000,
+      naive: 2_500,
+      ours: 20_000,
+      cspell: quick ? 500 : 3_000,
+      harper: quick ? 500 : 3_000,
+    },
+    log,
+  });
+
+  // ── Edit → fresh analysis, in process ──
+  log('\nEdits (in process):');
+  const edits: EditBench[] = [];
+  for (const c of corpora.filter((c) => c.bytes === 100 * 1024 || c.bytes === 1024 * 1024)) {
+    const e = editBench(c, 200);
+    edits.push(e);
+    log(`  ${c.name}: incremental p50 ${ms(median(e.incremental))} p95 ${ms(p95(e.incremental))}; full ${ms(median(e.full))} (${e.fellBack} of 200 fell back to full)`);
+  }
+
+  // ── Through the protocol ──
+  let cold: ColdStart | undefined;
+  let edit: Editing | undefined;
+  let big: BigNote | undefined;
+  let vsix: { bytes: number; built: boolean } | undefined;
+  if (!args.has('--no-protocol')) {
+    if (!args.has('--no-vsix') && !existsSync(join(ROOT, 'calcinosis-notes.vsix'))) {
+      log('\nBuilding the VSIX (npm run package)…');
+      const r = spawnSync('npm', ['run', 'package'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+      if (r.status !== 0) log('  npm run package failed; VSIX size not measured');
+      else vsix = { bytes: statSync(join(ROOT, 'calcinosis-notes.vsix')).size, built: true };
+    } else if (existsSync(join(ROOT, 'calcinosis-notes.vsix'))) {
+      vsix = { bytes: statSync(join(ROOT, 'calcinosis-notes.vsix')).size, built: false };
+    }
+    if (!existsSync(join(ROOT, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: run npm run build first');
+    log('\nProtocol (dist/server.js over stdio):');
+    cold = await coldStart(quick ? 5 : 10);
+    log(`  cold start: spawn → initialize result p50 ${ms(median(cold.roundTrip))}; server process start → initialize answered ${ms(median(cold.processToInitialize))}; initialize handler ${ms(median(cold.initializeHandler))}`);
+    const c100 = corpora.find((c) => c.bytes === 100 * 1024)!;
+    edit = await editing(c100.path, quick ? 50 : 200, quick ? 50 : 200);
+    log(`  100 KB: didOpen → diagnostics p50 ${ms(median(edit.openRoundTrip))}; didChange → diagnostics p50 ${ms(median(edit.changeRoundTrip))} p95 ${ms(p95(edit.changeRoundTrip))} (server ${ms(median(edit.changeServer))} / ${ms(p95(edit.changeServer))})`);
+    log(`  hover p95 ${ms(p95(edit.hoverRoundTrip))} (server ${ms(p95(edit.hoverServer))}); completion p95 ${ms(p95(edit.completionRoundTrip))} (server ${ms(p95(edit.completionServer))})`);
+    const largest = corpora[corpora.length - 1];
+    big = await bigNote(largest.path);
+    log(`  ${largest.name}: didOpen → diagnostics ${ms(big.openRoundTrip)}; RSS ${big.rssMb.toFixed(0)} MB (peak ${big.peakRssMb.toFixed(0)} MB); hover on another note meanwhile: max ${ms(Math.max(...big.hoverWhileBusy))} over ${big.hoverWhileBusy.length}`);
+  }
+
+  const load1 = loadavg();
+  const machine = {
+    cpu: cpus()[0]?.model ?? 'unknown CPU',
+    cores: cpus().length,
+    memoryGb: (totalmem() / 2 ** 30).toFixed(0),
+    node: process.version,
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    load: `${load0[0].toFixed(1)} → ${load1[0].toFixed(1)}`,
+    minutes: ((performance.now() - started) / 60000).toFixed(1),
+  };
+  const report = render(cells, corpora, engines, edits, cold, edit, big, vsix, machine);
+  writeFileSync(join(__dirname, 'RESULTS.md'), report.full);
+  mkdirSync(join(ROOT, 'docs'), { recursive: true });
+  writeFileSync(join(ROOT, 'docs', 'bench-summary.md'), report.summary);
+  log('\n' + report.tables);
+  log(`Wrote bench/RESULTS.md and docs/bench-summary.md (${machine.minutes} min).`);
+}
+
+function cellOf(cells: Cell[], engine: string, size: string): Cell | undefined {
+  return cells.find((c) => c.engine === engine && c.size === size);
+}
+
+function render(
+  cells: Cell[],
+  corpora: { name: string; bytes: number }[],
+  engines: Engine[],
+  edits: EditBench[],
+  cold: ColdStart | undefined,
+  edit: Editing | undefined,
+  big: BigNote | undefined,
+  vsix: { bytes: number; built: boolean } | undefined,
+  machine: Record<string, string | number>,
+): { full: string; summary: string; tables: string } {
+  const machineLine = `${machine.date}, ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}; load average ${machine.load} (the machine is shared); run took ${machine.minutes} min.`;
+
+  // Throughput table.
+  const tp: string[] = [];
+  tp.push('| engine | size | median | p95 | MB/s | n | vs floor | ours is faster by |');
+  tp.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const e of engines) {
+    for (const c of corpora) {
+      const cell = cellOf(cells, e.id, c.name);
+      if (!cell) continue;
+      if (cell.skipped) {
+        tp.push(`| ${e.label} | ${c.name} | ${cell.skipped} | | | | | |`);
+        continue;
+      }
+      const m = median(cell.samples);
+      const floor = cellOf(cells, 'floor', c.name);
+      const ours = cellOf(cells, 'ours', c.name);
+      const vsFloor = floor && !floor.skipped ? ratio(m, median(floor.samples)) : '–';
+      const faster = e.id !== 'ours' && ours && !ours.skipped ? ratio(m, median(ours.samples)) : '';
+      tp.push(`| ${e.label} | ${c.name} | ${ms(m)} | ${ms(p95(cell.samples))} | ${mbps(c.bytes, m)} | ${cell.samples.length} | ${vsFloor} | ${faster} |`);
+    }
+  }
+
+  // Protocol table.
+  const pr: string[] = [];
+  pr.push('| measure | round trip (client) | server-side | |');
+  pr.push('| --- | ---: | ---: | --- |');
+  if (cold) {
+    pr.push(`| cold start: spawn → initialize result | p50 ${ms(median(cold.roundTrip))}, p95 ${ms(p95(cold.roundTrip))} | process start → initialize answered p50 ${ms(median(cold.processToInitialize))}; handler ${ms(median(cold.initializeHandler))} | n=${cold.roundTrip.length} |`);
+  }
+  if (edit) {
+    pr.push(`| 100 KB didOpen → first diagnostics | p50 ${ms(median(edit.openRoundTrip))} | p50 ${ms(median(edit.openServer))} | n=${edit.openRoundTrip.length} |`);
+    pr.push(`| 100 KB didChange → diagnostics (${edit.edits} one-character edits) | p50 ${ms(median(edit.changeRoundTrip))}, p95 ${ms(p95(edit.changeRoundTrip))} | p50 ${ms(median(edit.changeServer))}, p95 ${ms(p95(edit.changeServer))} | |`);
+    pr.push(`| hover (100 KB note) | p50 ${ms(median(edit.hoverRoundTrip))}, p95 ${ms(p95(edit.hoverRoundTrip))} | p50 ${ms(median(edit.hoverServer))}, p95 ${ms(p95(edit.hoverServer))} | n=${edit.hoverRoundTrip.length} |`);
+    pr.push(`| completion (100 KB note) | p50 ${ms(median(edit.completionRoundTrip))}, p95 ${ms(p95(edit.completionRoundTrip))} | p50 ${ms(median(edit.completionServer))}, p95 ${ms(p95(edit.completionServer))} | n=${edit.completionRoundTrip.length} |`);
+  }
+  if (big) {
+    const mb = (big.bytes / 1048576).toFixed(0);
+    pr.push(`| ${mb} MB didOpen → first diagnostics | ${ms(big.openRoundTrip)} | | |`);
+    pr.push(`| server RSS after opening ${mb} MB | ${big.rssMb.toFixed(0)} MB (peak ${big.peakRssMb.toFixed(0)} MB) | | |`);
+    pr.push(`| hover on another note while ${mb} MB is analysed | max ${ms(Math.max(...big.hoverWhileBusy))}, p50 ${ms(median(big.hoverWhileBusy))} | | n=${big.hoverWhileBusy.length} |`);
+  }
+  if (vsix) pr.push(`| VSIX size | ${(vsix.bytes / 1024).toFixed(0)} KB | | ${vsix.built ? 'built by this run' : 'existing calcinosis-notes.vsix'} |`);
+  pr.push('| extension activation | not measured | | needs a VS Code host; the e2e suite runs one |');
+
+  // In-process edits.
+  const ed: string[] = [];
+  ed.push('| note | incremental update p50 | p95 | full analysis p50 | fell back to full |');
+  ed.push('| --- | ---: | ---: | ---: | ---: |');
+  for (const e of edits) ed.push(`| ${e.size} | ${ms(median(e.incremental))} | ${ms(p95(e.incremental))} | ${ms(median(e.full))} | ${e.fellBack} of ${e.incremental.length} |`);
+
+  // Targets.
+  const targets: Target[] = [];
+  const ours1 = cellOf(cells, 'ours', '1 MB');
+  const floor1 = cellOf(cells, 'floor', '1 MB');
+  const cspell1 = cellOf(cells, 'cspell', '1 MB');
+  if (ours1 && !ours1.skipped) {
+    const m = median(ours1.samples);
+    targets.push({ what: 'full analysis of 1 MB', target: '≤ 20 ms median (≥ 50 MB/s)', measured: `${ms(m)} (${mbps(1048576, m)} MB/s)`, met: m <= 20 });
+    if (floor1 && !floor1.skipped) {
+      const r = m / median(floor1.samples);
+      targets.push({ what: 'vs the regex floor (1 MB)', target: 'within 10×', measured: `${r.toFixed(1)}×`, met: r <= 10 });
+    }
+    if (cspell1 && !cspell1.skipped) {
+      const r = median(cspell1.samples) / m;
+      targets.push({ what: 'vs cspell-lib (1 MB)', target: '≥ 10× faster', measured: `${r.toFixed(1)}× faster`, met: r >= 10 });
+    }
+  }
+  if (edit) {
+    const v = p95(edit.changeServer.length ? edit.changeServer : edit.changeRoundTrip);
+    targets.push({ what: 'edit → fresh diagnostics, 100 KB (server-side p95)', target: '≤ 10 ms', measured: `${ms(v)} (round trip p95 ${ms(p95(edit.changeRoundTrip))})`, met: v <= 10 });
+    const h = p95(edit.hoverServer);
+    const c = p95(edit.completionServer);
+    targets.push({ what: 'hover p95, server-side', target: '≤ 1 ms', measured: ms(h), met: h <= 1 });
+    targets.push({ what: 'completion p95, server-side', target: '≤ 1 ms', measured: ms(c), met: c <= 1 });
+  }
+  if (cold) {
+    const v = median(cold.roundTrip);
+    targets.push({ what: 'cold start (spawn → initialize result)', target: '≤ 150 ms', measured: ms(v), met: v <= 150 });
+  }
+  if (big && big.bytes >= 10 * 1048576 * 0.99) targets.push({ what: 'RSS after a 10 MB note', target: '≤ 60 MB', measured: `${big.rssMb.toFixed(0)} MB`, met: big.rssMb <= 60 });
+  if (vsix) targets.push({ what: 'VSIX size', target: '≤ 1 MB', measured: `${(vsix.bytes / 1024).toFixed(0)} KB`, met: vsix.bytes <= 1048576 });
+  const tg: string[] = ['| target | goal | measured | met |', '| --- | --- | --- | :---: |'];
+  for (const t of targets) tg.push(`| ${t.what} | ${t.target} | ${t.measured} | ${t.met === null ? '' : t.met ? 'yes' : 'no'} |`);
+
+  const engineNotes = engines.map((e) => `- **${e.label}**: ${e.what}.`).join('\n');
+  const tables = ['Targets', ...tg, '', 'Throughput', ...tp, '', 'Edits in process', ...ed, '', 'Protocol', ...pr, ''].join('\n');
+
+  const full = `# Benchmark results
+
+Generated by \`npm run bench\` (bench/run.ts). Machine: ${machineLine}
+
+Corpora: bench/corpora/, generated by bench/corpus.ts from examples/*.note and a
+hospital course written for the benchmark (progress paragraphs, dated lab blocks, negations,
+section headers, plans), deterministic. Each engine processes the whole text of each size;
+runs are interleaved within a size (round-robin, the order rotating each round) after 2
+warm-up runs; medians and 95th percentiles of the measured runs. Engines that grow too slow
+are not run at larger sizes (the cell says why). These are measurements, not tests.
+
+## Targets (issue 7)
+
+${tg.join('\n')}
+
+## Throughput
+
+${engineNotes}
+
+${tp.join('\n')}
+
+"vs floor" is the engine's median over the floor's at that size; "ours is faster by" is the
+peer's median over ours.
+
+## Edit → fresh analysis (in process)
+
+200 one-character edits (a letter, a space, a digit, a period, a deletion) spread through the
+note, each applied to the previous version: \`updateAnalysis\` (server/src/analysis/incremental.ts)
+against a full \`analyzeText\` of the same versions (every 10th).
+
+${ed.join('\n')}
+
+## Through the protocol
+
+The built server (dist/server.js) over stdio, driven by test/protocol/lspClient.ts. Round
+trips are client-side; "server-side" is what the server reports with
+CALCINOSIS_NOTES_TIMING=1 (from reading the message to writing the answer, or from a
+didOpen/didChange to the diagnostics of that version).
+
+${pr.join('\n')}
+`;
+
+  const summary = `# Performance (summary)
+
+Measured by \`npm run bench\` on ${String(machine.date).slice(0, 10)} (${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, shared machine); full tables in bench/RESULTS.md.
+
+${tg.join('\n')}
+
+Throughput at 1 MB (median): ${['floor', 'ours', 'cspell', 'harper']
+    .map((id) => {
+      const c = cellOf(cells, id, '1 MB');
+      const label = engines.find((e) => e.id === id)?.label ?? id;
+      return c && !c.skipped ? `${label} ${ms(median(c.samples))}` : c?.skipped ? `${label}: ${c.skipped}` : '';
+    })
+    .filter(Boolean)
+    .join('; ')}.
+`;
+  return { full, summary, tables };
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
