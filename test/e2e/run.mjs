@@ -297,6 +297,8 @@ async function checkSnippet(page, notePath) {
     const offered = await widget.locator('.monaco-list-row .label-name').allTextContents();
     throw new Error(`the suggestions do not offer "${prefix}"; offered: ${offered.join(', ') || '(nothing)'}`);
   }
+  const offered = await widget.locator('.monaco-list-row .label-name').allTextContents();
+  console.log(`    suggestions for "${prefix}": ${offered.join(', ')}`);
   await exact.click();
   // The first line of the order set, with today's date and its first choice, is on screen…
   const first = page.locator('.editor-instance .view-line', { hasText: /Workup\sfor\scalcinosis\scutis\s\(\d{4}-\d{2}-\d{2}\),\ssuspected\stype:\snot\syet\sdetermined/ });
@@ -337,16 +339,6 @@ async function run() {
   record(CHECKS.vscodeSuite, suite.status === 0 ? 'passed' : 'failed', suite.status === 0 ? '' : (suite.stdout + suite.stderr).trim().slice(-1500));
   delete CHECKS.vscodeSuite;
 
-  let bin;
-  try {
-    bin = ensureCodeServer({ log: (s) => process.stdout.write(s.replace(/^/gm, '    ')) });
-    if (!existsSync(CHROMIUM)) throw new PrerequisiteError(`${CHROMIUM} is missing (apt-get install chromium)`);
-  } catch (error) {
-    if (error instanceof PrerequisiteError && !CI) endRemaining('skipped', `skipped: ${error.message}`);
-    else endRemaining('failed', `prerequisite missing: ${error.message}`);
-    return;
-  }
-
   try {
     buildVsix({ log: (s) => s.trim() && process.stdout.write(s.replace(/^/gm, '    ')) });
   } catch (error) {
@@ -360,6 +352,16 @@ async function run() {
     record(CHECKS.vsix, 'failed', error.message);
   }
   delete CHECKS.vsix;
+
+  let bin;
+  try {
+    bin = ensureCodeServer({ log: (s) => process.stdout.write(s.replace(/^/gm, '    ')) });
+    if (!existsSync(CHROMIUM)) throw new PrerequisiteError(`${CHROMIUM} is missing (apt-get install chromium)`);
+  } catch (error) {
+    if (error instanceof PrerequisiteError && !CI) endRemaining('skipped', `skipped: ${error.message}`);
+    else endRemaining('failed', `prerequisite missing: ${error.message}`);
+    return;
+  }
 
   const { CALCINOSIS_TYPES } = await tsImport('../../server/src/knowledge/concepts/types.ts', import.meta.url);
   const definition = CALCINOSIS_TYPES.find((c) => c.id === 'calcinosis-cutis').definition;
