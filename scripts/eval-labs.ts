@@ -1,6 +1,7 @@
 // Precision, recall and F1 of lab-value extraction on test/fixtures/labs/lines.tsv.
 // A prediction matches a gold value when analyte, value and unit (as written) agree.
-// Usage: npm run eval:labs [-- --verbose]   (prints misses with --verbose)
+// Usage: npm run eval:labs [-- --verbose] [-- --file PATH]   (prints misses with --verbose;
+// --file evaluates another fixture file of the same format, e.g. test/fixtures/labs/heldout.tsv)
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -79,7 +80,8 @@ export function evaluate(fixtures: FixtureLine[]): EvalResult {
 }
 
 if (require.main === module) {
-  const r = evaluate(loadFixtures());
+  const fileArg = process.argv.indexOf('--file');
+  const r = evaluate(loadFixtures(fileArg >= 0 ? process.argv[fileArg + 1] : undefined));
   const pct = (x: number) => (100 * x).toFixed(1) + '%';
   console.log(`lines ${r.lines}, gold values ${r.gold}, predicted ${r.predicted}, true positives ${r.truePositives}`);
   console.log(`precision ${pct(r.precision)}  recall ${pct(r.recall)}  F1 ${r.f1.toFixed(3)}`);
