@@ -146,7 +146,7 @@ export function editBench(corpus: { name: string; bytes: number; path: string },
     const ch = chars[i % chars.length];
     const edit: TextEdit = ch ? { offset, removed: 0, inserted: ch } : { offset, removed: Math.min(1, text.length - offset), inserted: '' };
     const a = performance.now();
-    const update = updateAnalysis(text, analysis, edit);
+    const update = updateAnalysis(text, analysis, edit, { inPlace: true });
     incremental.push(performance.now() - a);
     if (update.full) fellBack++;
     if (i % 10 === 0) {

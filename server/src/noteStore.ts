@@ -52,7 +52,8 @@ export function updateNote(prev: AnalyzedNote, version: number, text: string): A
     return analyzeNote(prev.uri, version, text, prev.settings);
   }
   if (text === prev.text) return { ...prev, version };
-  const update = updateAnalysis(prev.text, prev.analysis, diffTexts(prev.text, text), prev.options);
+  // The store replaces `prev` with the result at once, so the analysis is updated in place.
+  const update = updateAnalysis(prev.text, prev.analysis, diffTexts(prev.text, text), { ...prev.options, inPlace: true });
   return { ...prev, version, text, lines: update.lines, analysis: update.analysis };
 }
 

@@ -71,6 +71,13 @@ function isLowSurrogate(c: number): boolean {
 export interface UpdateOptions extends Partial<AnalysisOptions> {
   /** Texts shorter than this are simply re-analysed in full (default 8192 characters). */
   fullBelow?: number;
+  /**
+   * Reuse `prev`: its arrays and the mentions and values after the edit are updated in
+   * place instead of copied, which spares the garbage collector tens of thousands of
+   * objects per keystroke in a long note. `prev` then describes the new text; use only
+   * when nothing else holds it (the note store replaces its note at once).
+   */
+  inPlace?: boolean;
 }
 
 export interface Update {
@@ -159,16 +166,28 @@ export function updateAnalysis(prevText: string, prev: Analysis, edit: TextEdit,
     rawTerms.push(...step.matches);
     next = step.next;
   }
-  const terms: TermMention[] = oldTerms.slice(0, i0);
-  for (const m of rawTerms) terms.push(mentionOf(text, m, assertionOf, lines));
-  for (let k = lowerBound(oldTerms, next - delta); k < oldTerms.length; k++) {
-    const t = oldTerms[k];
-    const pos = lines.positionAt(t.start + delta);
-    terms.push({ ...t, start: t.start + delta, end: t.end + delta, line: pos.line, character: pos.character });
+  const inPlace = options.inPlace === true;
+  const place = placer(lines, newEnd);
+  const fresh = rawTerms.map((m) => mentionOf(text, m, assertionOf, lines));
+  const keepFrom = lowerBound(oldTerms, next - delta);
+  const shifted: TermMention[] = [];
+  for (let k = keepFrom; k < oldTerms.length; k++) {
+    const t = inPlace ? oldTerms[k] : { ...oldTerms[k] };
+    place(t, t.start + delta);
+    t.start += delta;
+    t.end += delta;
+    if (!inPlace) shifted.push(t);
+  }
+  let terms: TermMention[];
+  if (inPlace && fresh.length < 10000) {
+    oldTerms.splice(i0, keepFrom - i0, ...fresh);
+    terms = oldTerms;
+  } else {
+    terms = oldTerms.slice(0, i0).concat(fresh, shifted);
   }
 
   // ── Labs ──
-  const labs = updateLabs(prevText, prev.labs, text, newSections, assertionOf, lines, paragraphStart(text, d0), paragraphEnd(text, Math.max(d1, next)), off, oldEnd, delta);
+  const labs = updateLabs(inPlace, prev.labs, text, newSections, assertionOf, lines, paragraphStart(text, d0), paragraphEnd(text, Math.max(d1, next)), off, oldEnd, delta);
 
   const analysis = completeAnalysis(text, lines, newSections, terms, labs, opts);
   void shift;
@@ -228,7 +247,7 @@ function lowerBoundStart(sections: Section[], x: number): number {
 // ── Labs ───────────────────────────────────────────────────────────────────
 
 function updateLabs(
-  prevText: string,
+  inPlace: boolean,
   oldLabs: LabValue[],
   text: string,
   sections: Section[],
@@ -240,7 +259,6 @@ function updateLabs(
   oldEnd: number,
   delta: number,
 ): LabValue[] {
-  void prevText;
   void oldEnd;
   const fullLabs = (): LabValue[] => findLabValues(text, assertionOf, sections);
   // Region [w0, w1) of the new text; the same region in the old text is [w0, w1 - delta).
@@ -262,27 +280,26 @@ function updateLabs(
   const fresh: LabValue[] = [];
   for (const lab of findLabValues(slice, sliceAssertion, sliceSections)) {
     if (lab.start + s0 < w0 || lab.start + s0 >= w1) continue;
-    fresh.push(moveLab(lab, s0, 0, lines));
+    fresh.push(moveLab(lab, s0, 0, true));
   }
   const before = oldLabs.slice(0, a);
   const after: LabValue[] = [];
-  for (let k = b; k < oldLabs.length; k++) after.push(moveLab(oldLabs[k], delta, off, lines));
+  // Unit harmonisation needs the old values of the region (read before moving in place).
+  const oldRegion = oldLabs.slice(a, b).map((l) => ({ risky: !!(l.unitAssumed || l.ambiguousUnit), draw: l.draw === undefined ? undefined : shiftDraw(l.draw, off, delta) }));
+  for (let k = b; k < oldLabs.length; k++) after.push(moveLab(oldLabs[k], delta, off, inPlace));
 
   // Unit harmonisation works across a draw: if a draw with a value whose unit was assumed
   // has values both inside and outside the region, re-read everything.
   const inside = new Set<string>();
   for (const l of fresh) if (l.draw) inside.add(l.draw);
-  for (let k = a; k < b; k++) {
-    const d = oldLabs[k].draw;
-    if (d) inside.add(shiftDraw(d, off, delta));
-  }
+  for (const o of oldRegion) if (o.draw) inside.add(o.draw);
   if (inside.size > 0) {
     const outside = new Set<string>();
     for (const l of before) if (l.draw && inside.has(l.draw)) outside.add(l.draw);
     for (const l of after) if (l.draw && inside.has(l.draw)) outside.add(l.draw);
     if (outside.size > 0) {
       const risky = (l: LabValue) => (l.unitAssumed || l.ambiguousUnit) && l.draw !== undefined && outside.has(l.draw);
-      if (fresh.some(risky) || before.some(risky) || after.some(risky) || oldLabs.slice(a, b).some((l) => (l.unitAssumed || l.ambiguousUnit) && l.draw !== undefined && outside.has(shiftDraw(l.draw, off, delta)))) {
+      if (fresh.some(risky) || before.some(risky) || after.some(risky) || oldRegion.some((o) => o.risky && o.draw !== undefined && outside.has(o.draw))) {
         return fullLabs();
       }
     }
@@ -290,21 +307,39 @@ function updateLabs(
   return [...before, ...fresh, ...after];
 }
 
-/** A lab moved by `by` characters (offsets at or after `from`), with its line recomputed. */
-function moveLab(lab: LabValue, by: number, from: number, lines: LineIndex): LabValue {
-  if (by === 0 && from === 0) return lab;
-  const moved: LabValue = {
-    ...lab,
-    start: lab.start + by,
-    end: lab.end + by,
-    valueStart: lab.valueStart + by,
-    valueEnd: lab.valueEnd + by,
-  };
+/**
+ * A lab moved by `by` characters (draw keys of paragraphs at or after `from`). Its line and
+ * column are set afterwards by completeAnalysis, for every lab.
+ */
+function moveLab(lab: LabValue, by: number, from: number, inPlace: boolean): LabValue {
+  const moved = inPlace ? lab : { ...lab };
+  moved.start += by;
+  moved.end += by;
+  moved.valueStart += by;
+  moved.valueEnd += by;
   if (lab.draw) moved.draw = shiftDraw(lab.draw, from, by);
-  const pos = lines.positionAt(moved.start);
-  moved.line = pos.line;
-  moved.character = pos.character;
   return moved;
+}
+
+/**
+ * Sets the line and column of an item moved to `newStart`. Items on lines after the edit's
+ * last line keep their column and all move by the same number of lines, so one lookup
+ * serves them all.
+ */
+function placer(lines: LineIndex, newEnd: number): (item: { line: number; character: number }, newStart: number) => void {
+  const endLine = lines.positionAt(newEnd).line;
+  const nextLineStart = endLine + 1 < lines.lineCount ? lines.lineStart(endLine + 1) : Infinity;
+  let lineDelta: number | undefined;
+  return (item, newStart) => {
+    if (newStart >= nextLineStart && lineDelta !== undefined) {
+      item.line += lineDelta;
+      return;
+    }
+    const pos = lines.positionAt(newStart);
+    if (newStart >= nextLineStart) lineDelta = pos.line - item.line;
+    item.line = pos.line;
+    item.character = pos.character;
+  };
 }
 
 /** Draw keys of undated blocks carry the offset of their paragraph ("para:1234"). */

@@ -79,12 +79,12 @@ describe('incremental analysis', () => {
     let incremental = 0;
     let partial = 0;
     fc.assert(
-      fc.property(document, fc.array(editArb, { minLength: 1, maxLength: 6 }), (initial, edits) => {
+      fc.property(document, fc.array(editArb, { minLength: 1, maxLength: 6 }), fc.boolean(), (initial, edits, inPlace) => {
         let text = initial;
         let analysis = analyzeText(text);
         for (const e of edits) {
           const edit = toEdit(text, e);
-          const update = updateAnalysis(text, analysis, edit, { fullBelow: 0 });
+          const update = updateAnalysis(text, analysis, edit, { fullBelow: 0, inPlace });
           const expected = analyzeText(update.text);
           assert.equal(update.text, applyEdit(text, edit));
           assert.deepStrictEqual(update.analysis, expected, `after ${JSON.stringify(edit)} on ${JSON.stringify(text)}`);
@@ -100,6 +100,17 @@ describe('incremental analysis', () => {
     assert.ok(incremental > 1000, `only ${incremental} updates were incremental`);
     // ...and many of them kept part of the note.
     assert.ok(partial > 300, `only ${partial} updates kept part of the note`);
+  });
+
+  it('leaves the previous analysis untouched unless asked to update it in place', () => {
+    const text = 'HPI:\nShe denies calcinosis cutis.\n\nLabs 03/14/2026:\nCa 10.8 mg/dL, Phos 7.1 mg/dL\n\n'.repeat(300);
+    const prev = analyzeText(text);
+    const snapshot = structuredClone(prev);
+    updateAnalysis(text, prev, { offset: 10, removed: 0, inserted: 'Systemic sclerosis.\n' });
+    assert.deepStrictEqual(prev, snapshot);
+    const update = updateAnalysis(text, prev, { offset: 10, removed: 0, inserted: 'Systemic sclerosis.\n' }, { inPlace: true });
+    assert.equal(update.analysis.terms, prev.terms);
+    assert.deepStrictEqual(update.analysis, analyzeText(update.text));
   });
 
   it('re-analyses only the paragraphs around an edit in a long note', () => {
