@@ -5,7 +5,7 @@
 // everything after a name is read with sticky regexes at fixed positions.
 
 import type { Assertion, LabValue, Section } from './types';
-import { ANALYTES, ANALYTE_BY_ID, NOT_A_LAB_VALUE, substanceOf, type Analyte } from '../knowledge/analytes';
+import { ANALYTES, ANALYTE_BY_ID, NOT_A_LAB_VALUE, substanceOf, type Analyte, type AnalyteId } from '../knowledge/analytes';
 import { UNIT_AT, UNIT_SOURCE, convert, normalizeUnit, unitClass, displayUnit, formatNumber } from './units';
 
 // ---------------------------------------------------------------------------
@@ -118,9 +118,13 @@ const DATE_SOURCE =
   '|(\\d{1,2})[ \\t]+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\\.?(?:,?[ \\t]+(\\d{4}))?)';
 const DATE_RE = new RegExp('(?<![\\d/.,:])' + DATE_SOURCE + '(?![\\d/]|\\.\\d)', 'g');
 
-/** Words and marks between a name and its number. */
+/**
+ * Words and marks between a name and its number. A parenthesised qualifier with letters
+ * and no slash ("(24 h)", "(25-OH)", "(intact)") is skipped when a number follows, so its
+ * digits are never read as the value; "(mg/dL)" is a unit and is left to the unit reader.
+ */
 const FILLER_AT =
-  /(?:[ \t]*(?:\((?:serum|s|total|plasma|blood|fasting)\)|,[ \t]*(?:serum|total|plasma)(?![A-Za-z])|(?:serum|plasma|fasting|total|levels?|values?|results?|was|were|is|are|of|at|now|today|came[ \t]+back(?:[ \t]+(?:as|at))?|returned(?:[ \t]+at)?|measured(?:[ \t]+at)?|noted(?:[ \t]+at)?|(?:mildly[ \t]+|markedly[ \t]+)?(?:elevated|high|raised|low|increased|decreased|normal)(?:[ \t]+(?:at|to))?|remains?|remained|(?:rose|went|climbed|fell|dropped)[ \t]+to|up[ \t]+to|down[ \t]+to|(?:rose|went|increased|decreased|fell|dropped|climbed|improved|worsened)[ \t]+from|from|approximately|approx\.?|about|around|of[ \t]+about|checked)(?![A-Za-z])|=|:|,|~|≈|-(?!>)|\||\t|\(|#))*[ \t]*/y;
+  /(?:[ \t]*(?:\((?:serum|s|total|plasma|blood|fasting)\)|\((?=[^()\n/]{0,24}[A-Za-z])[^()\n/]{1,24}\)(?=[ \t]*[:=]?[ \t]*[<>≤≥]?[ \t]*\d)|(?:has|have|had)[ \t]+(?:come|gone|been)(?![A-Za-z])|,[ \t]*(?:serum|total|plasma)(?![A-Za-z])|(?:serum|plasma|fasting|total|levels?|values?|results?|was|were|is|are|of|at|now|today|came[ \t]+back(?:[ \t]+(?:as|at))?|returned(?:[ \t]+at)?|measured(?:[ \t]+at)?|noted(?:[ \t]+at)?|(?:mildly[ \t]+|markedly[ \t]+)?(?:elevated|high|raised|low|increased|decreased|normal)(?:[ \t]+(?:at|to))?|remains?|remained|(?:rose|went|climbed|fell|dropped)[ \t]+to|up[ \t]+to|down[ \t]+to|(?:rose|went|increased|decreased|fell|dropped|climbed|improved|worsened)[ \t]+from|from|approximately|approx\.?|about|around|of[ \t]+about|checked)(?![A-Za-z])|=|:|,|~|≈|-(?!>)|\||\t|\(|#))*[ \t]*/y;
 
 const DATE_PREFIX_AT = new RegExp('[ \\t]*(?:on|from|dated|drawn|\\()?[ \\t]*' + DATE_SOURCE + '\\)?[ \\t]*:?', 'y');
 
@@ -140,10 +144,11 @@ const DATE_AFTER_AT = new RegExp('[ \\t]*(?:\\(|,?[ \\t]*(?:on|from|dated|drawn|
 const TREND_AT =
   /[ \t]*(?:,[ \t]*)?(?:-+>|→|⟶|➔|=>|⇒|\bto\b|,?[ \t]*(?:(?:last|this)[ \t]+(?:month|week|year)|yesterday|in[ \t]+\d{4})?[ \t]*,?[ \t]*(?:and[ \t]+)?(?:(?:is|was)[ \t]+)?(?:then|now)(?:[ \t]+(?:up|down)[ \t]+to)?|(?:increased|rose|climbed|fell|dropped|decreased)[ \t]+to)[ \t]*/y;
 /** An earlier value written after the current one: "10.8, previously 9.4", "1.1 (baseline 0.9)". */
-const EARLIER_AT = /[ \t]*[,;(]?[ \t]*(?:previously|prior(?:ly)?|baseline|before|last|was|vs\.?|compared[ \t]+(?:with|to)|down[ \t]+from|up[ \t]+from)[ \t]*:?[ \t]*/y;
+const EARLIER_AT = /[ \t]*[,;(]?[ \t]*(?:previously|prior(?:ly)?|baseline|before|last|was|vs\.?|compared[ \t]+(?:with|to)|down[ \t]+from|up[ \t]+from|from)[ \t]*:?[ \t]*/y;
 /** Another dated value of the same analyte: "9.2 (1/2/2026), 10.8 (3/14/2026)". */
 const NEXT_DATED_AT = /[ \t]*[,;][ \t]*(?:and[ \t]+)?/y;
 const SLASH_AT = /[ \t]*\/[ \t]*/y;
+const MAX_SLASH_NAMES = 8;
 const SLASH_NUM_AT = /[ \t]*\/[ \t]*(\d+(?:[.,]\d+)?)(?!\d)/y;
 const VITALS_RE = /\b(?:BP|RR|HR|SpO2|Sp02|O2 sat|Temp|vitals?|pulse)\b/i;
 const BACK_RE = new RegExp('(<=|>=|≤|≥|<|>)?[ \\t]*(\\d+(?:[.,]\\d+)?)[ \\t]*(' + UNIT_SOURCE + ')[ \\t]*(?:(?:of|serum|total|for)[ \\t]+)*$', 'i');
@@ -161,11 +166,15 @@ const QUAL_BEFORE_RE = /(positive|negative|\+ve|-ve)[ \t]+(?:for[ \t]+)?(?:an?[ 
 // ---------------------------------------------------------------------------
 // Text helpers
 
-/** Same length as the input: full-width digits and punctuation, dashes and Greek mu made plain. */
+/**
+ * Same length as the input: full-width digits and punctuation, dashes and Greek mu made plain,
+ * and no-break, thin and ideographic spaces (pasted from lab portals and PDFs) made ' '.
+ */
 export function normalizeForScan(text: string): string {
-  return text.replace(/[\uFF10-\uFF19\uFF0C\uFF0E\uFF1A\uFF0F\uFF0D\u2013\u2014\u2212\u03BC\uFF1C\uFF1E]/g, (ch) => {
+  return text.replace(/[\uFF10-\uFF19\uFF0C\uFF0E\uFF1A\uFF0F\uFF0D\u2013\u2014\u2212\u03BC\uFF1C\uFF1E\u00A0\u2000-\u200A\u202F\u3000]/g, (ch) => {
     const c = ch.charCodeAt(0);
     if (c >= 0xff10 && c <= 0xff19) return String.fromCharCode(c - 0xff10 + 48);
+    if (c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x3000) return ' ';
     switch (ch) {
       case '\uFF0C':
         return ',';
@@ -287,6 +296,7 @@ class Geometry {
   private paraStart: Int32Array;
   private dateCache = new Map<number, { start: number; end: number; key: string }[]>();
   private headerCache = new Map<number, string | null>();
+  private vitalsCache = new Map<number, boolean>();
   private sectionStarts: number[];
 
   constructor(
@@ -324,6 +334,15 @@ class Geometry {
   }
   lineText(line: number): string {
     return this.norm.slice(this.lineStart(line), this.lineEnd(line));
+  }
+  /** Whether the line mentions vital signs (cached: a pasted report can hold thousands of "P 5" on one line). */
+  hasVitals(line: number): boolean {
+    let v = this.vitalsCache.get(line);
+    if (v === undefined) {
+      v = VITALS_RE.test(this.lineText(line));
+      this.vitalsCache.set(line, v);
+    }
+    return v;
   }
   isBlank(line: number): boolean {
     return /^\s*$/.test(this.lineText(line));
@@ -480,7 +499,7 @@ export function findLabValues(text: string, assertionOf: (start: number, end: nu
     if (entry.numberOnly || entry.exact === 'P') {
       // A bare "P" is phosphate only right before a number, and never among vital signs.
       const line = geo.lineOf(nameStart);
-      if (VITALS_RE.test(geo.lineText(line))) continue;
+      if (geo.hasVitals(line)) continue;
     }
 
     const end = readQuantitative(norm, geo, a, entry, nameStart, nameEnd, raws, consumedTo);
@@ -502,6 +521,8 @@ export function findLabValues(text: string, assertionOf: (start: number, end: nu
   return labs;
 }
 
+const URINE_COUNTERPART: Partial<Record<AnalyteId, AnalyteId>> = { calcium: 'urine-calcium-24h', phosphate: 'urine-phosphate-24h' };
+
 function QUAL_LIST_GAP(norm: string, from: number, to: number): boolean {
   if (to - from > 12) return false;
   return /^[ \t]*(?:,|\/|and|&|\+|or)?[ \t]*(?:(?:and|or)[ \t]+)?(?:anti-?[ \t]*)?$/i.test(norm.slice(from, to));
@@ -521,7 +542,9 @@ function readQuantitative(
   // Slash list: "Ca/Phos 10.8/7.1", "Ca/P/Mg: 9.8/4.1/2.0 mg/dL".
   const names: { analyte: Analyte; end: number }[] = [{ analyte: first, end: nameEnd }];
   let pos = nameEnd;
-  for (;;) {
+  // A real list names a handful of analytes; without a cap, "Ca/Ca/Ca/…" pasted over a long
+  // line would be re-read from every name in it (quadratic).
+  while (names.length < MAX_SLASH_NAMES) {
     SLASH_AT.lastIndex = pos;
     if (!SLASH_AT.exec(norm)) break;
     NAME_AT.lastIndex = SLASH_AT.lastIndex;
@@ -572,7 +595,15 @@ function readQuantitative(
     }
   }
 
-  const tail = readTail(norm, first, names.length === 1 ? first : null, q);
+  let tail = readTail(norm, first, names.length === 1 ? first : null, q);
+  // "24-h urine: calcium 412 mg/24h": a serum name with a per-24 h unit on a line about
+  // urine is the 24 h urine test (without "urine" it stays an intake and is not read).
+  const urine = names.length === 1 ? URINE_COUNTERPART[first.id] : undefined;
+  if (!tail && urine && /urine/i.test(norm.slice(geo.lineStart(geo.lineOf(nameStart)), nameStart))) {
+    const counterpart = ANALYTE_BY_ID.get(urine)!;
+    tail = readTail(norm, counterpart, counterpart, q);
+    if (tail) first = counterpart;
+  }
   if (!tail) return 0;
   q = tail.end;
 

@@ -388,6 +388,8 @@ export const ANALYTES: readonly Analyte[] = [
     kind: 'quantitative',
     measure: 'activity',
     names: ['LDH', 'lactate dehydrogenase', 'lactic dehydrogenase', 'lactic acid dehydrogenase', 'LDH total'],
+    // Many labs print LDH as "LD"; upper case only, so the word "ld" is never read.
+    exactNames: ['LD'],
     conventionalUnit: 'U/L',
     siUnit: null,
     aliasUnits: { '[IU]/L': 'U/L' },
