@@ -514,7 +514,8 @@ export function createAssertionContext(text: string, sections: Section[]): Asser
     if (prev && prev.endIsBoundary && prev.end < ms && ms - prev.end <= MAX_REACH) {
       // Mentions mostly come in order: walk on from the end of the previous sentence
       // (or from the section start when that sentence ended before this section).
-      s = prev.end < secStart ? secStart : Math.max(prev.end + 1, secStart);
+      // (A sentence cut at its section's end stops at this section's start, not one after.)
+      s = prev.end <= secStart ? secStart : prev.end + 1;
     } else {
       s = ms;
       const minS = Math.max(secStart, ms - MAX_REACH);

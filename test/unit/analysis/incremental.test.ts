@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { analyzeText } from '../../../server/src/analysis/analyze';
+import { createAssertionContext } from '../../../server/src/analysis/context';
+import { findSections } from '../../../server/src/analysis/sections';
 import { applyEdit, diffTexts, updateAnalysis, type TextEdit } from '../../../server/src/analysis/incremental';
 import { matcherFor } from '../../../server/src/analysis/vocabulary';
 
@@ -71,6 +73,24 @@ describe('incremental analysis', () => {
         assert.deepStrictEqual(got, full);
       }),
       { numRuns: 500, seed: 0x5ca9 },
+    );
+  });
+
+  it('the assertion of a span does not depend on which spans were asked about before (what incremental analysis relies on)', () => {
+    fc.assert(
+      fc.property(document, fc.nat(), (text, seed) => {
+        const sections = findSections(text);
+        const a = analyzeText(text);
+        const spans = [...a.terms, ...a.labs].map((m) => [m.start, m.end] as const);
+        const inOrder = createAssertionContext(text, sections);
+        const answers = spans.map(([s, e]) => inOrder(s, e));
+        // Each span alone, and the spans in a shuffled order, give the same answers.
+        spans.forEach(([s, e], i) => assert.deepStrictEqual(createAssertionContext(text, sections)(s, e), answers[i]));
+        const shuffled = createAssertionContext(text, sections);
+        const order = spans.map((_, i) => i).sort((x, y) => ((x * 7919 + seed) % 101) - ((y * 7919 + seed) % 101));
+        for (const i of order) assert.deepStrictEqual(shuffled(spans[i][0], spans[i][1]), answers[i]);
+      }),
+      { numRuns: 300, seed: 0xa55e },
     );
   });
 
