@@ -63,7 +63,7 @@ export const DIAGNOSTIC_DESCRIPTIONS: Record<DiagnosticCode, string> = {
   'lab-out-of-range': 'a lab value is outside its reference range',
   'unit-assumed': 'a lab value has no unit and the usual one was assumed',
   'unfilled-field': 'a placeholder from an order set or template is still empty',
-  'document-too-large': 'the note is larger than #calcinosisNotes.maxDocumentSize# and was not analysed',
+  'document-too-large': 'the note is larger than `#calcinosisNotes.maxDocumentSize#` and was not analysed',
   'binary-content': 'the file looks like binary data and was not analysed',
 };
 
@@ -143,7 +143,7 @@ export const SETTING_CATEGORIES: SettingCategory[] = [
           enumDescriptions: [
             preset('statpearls-70'),
             preset('kdoqi-ckd-55'),
-            'Use the value of #calcinosisNotes.caPhosProduct.threshold#.',
+            'Use your own value, calcinosisNotes.caPhosProduct.threshold.',
           ],
           default: DEFAULT_SETTINGS.caPhosPreset,
           scope: 'resource',
@@ -163,7 +163,7 @@ export const SETTING_CATEGORIES: SettingCategory[] = [
           scope: 'resource',
           order: next(),
           markdownDescription:
-            'Your own threshold for the calcium × phosphate product, in mg²/dL². Used when #calcinosisNotes.caPhosProduct.preset# is `custom`.',
+            'Your own threshold for the calcium × phosphate product, in mg²/dL². Used when `#calcinosisNotes.caPhosProduct.preset#` is `custom`.',
         },
       },
       {
@@ -206,7 +206,7 @@ export const SETTING_CATEGORIES: SettingCategory[] = [
           scope: 'resource',
           order: next(),
           markdownDescription:
-            'Extra terms your clinic uses, recognised and completed like the built-in ones. Each entry is a string or `{ "term": …, "definition": … }`. For long lists use #calcinosisNotes.customTermsFile#.',
+            'Extra terms your clinic uses, recognised and completed like the built-in ones. Each entry is a string or `{ "term": …, "definition": … }`. For long lists use `#calcinosisNotes.customTermsFile#`.',
         },
       },
       {
@@ -331,7 +331,7 @@ export const SETTING_CATEGORIES: SettingCategory[] = [
           scope: 'resource',
           order: next(),
           markdownDescription:
-            'Glob patterns (as in #calcinosisNotes.include#) for documents never analysed, even when included. Example: `**/templates/**`.',
+            'Glob patterns (as in `#calcinosisNotes.include#`) for documents never analysed, even when included. Example: `**/templates/**`.',
         },
       },
       {
@@ -380,7 +380,7 @@ export function nestedSettings(values: Record<string, unknown>): Record<string, 
 
 function cell(text: string): string {
   return text
-    .replace(/#calcinosisNotes\.([\w.]+)#/g, '`calcinosisNotes.$1`')
+    .replace(/`#calcinosisNotes\.([\w.]+)#`/g, '`calcinosisNotes.$1`')
     .replace(/\|/g, '\\|')
     .replace(/\n\n/g, '<br>')
     .replace(/\n/g, '<br>');

@@ -90,13 +90,15 @@ describe('package.json contributes.configuration', () => {
     assert.match(file.markdownDescription, /relative path starts at the workspace folder that holds the note/);
   });
 
-  it('links only to settings that exist', () => {
+  it('links only to settings that exist, in the `#key#` form the Settings editor turns into links', () => {
     const keys = new Set(ALL_SETTINGS.map((s) => s.key));
     for (const s of ALL_SETTINGS) {
-      const texts = [s.schema.markdownDescription, ...(s.schema.enumDescriptions ?? [])];
-      for (const text of texts) {
-        for (const [, key] of text.matchAll(/#calcinosisNotes\.([\w.]+)#/g)) assert.ok(keys.has(key), `${s.key} links to ${key}`);
+      for (const [link, key] of s.schema.markdownDescription.matchAll(/.?#calcinosisNotes\.([\w.]+)#.?/g)) {
+        assert.ok(keys.has(key), `${s.key} links to ${key}`);
+        assert.ok(link.startsWith('`') && link.endsWith('`'), `${s.key}: ${link} is inside backticks`);
       }
+      // enumDescriptions are plain text: a link there would show as #…#.
+      for (const text of s.schema.enumDescriptions ?? []) assert.ok(!text.includes('#calcinosisNotes'), `${s.key}: ${text}`);
     }
   });
 });
