@@ -19,7 +19,7 @@
 //  - Products and findings are recomputed from the whole list of labs (cheap).
 
 import { analyzeText, completeAnalysis, DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from './analyze';
-import { createAssertionContext } from './context';
+import { createAssertionContext, type AssertionOf } from './context';
 import { findLabValues } from './labs';
 import { LineIndex } from './lineIndex';
 import { findSections } from './sections';
@@ -138,10 +138,7 @@ export function updateAnalysis(prevText: string, prev: Analysis, edit: TextEdit,
   } while (d0 > 0 && off - afterTokens(text, d0, off, minTokens) < 20);
   let d1 = skipBlankLines(text, paragraphEnd(text, newEnd));
   d1 = paragraphEnd(text, d1);
-  if (reachBelow) {
-    const endLine = lines.positionAt(newEnd).line;
-    d1 = Math.max(d1, paragraphEnd(text, lines.lineStart(endLine + HEADER_REACH_LINES)));
-  }
+  if (reachBelow) d1 = Math.max(d1, paragraphEnd(text, linesDown(text, newEnd, HEADER_REACH_LINES)));
   if (sectionsChanged) {
     // Everything up to the first header after the edited lines may have changed section.
     const next = newSections.find((s) => s.start >= newLinesEnd);
@@ -187,7 +184,7 @@ export function updateAnalysis(prevText: string, prev: Analysis, edit: TextEdit,
   }
 
   // ── Labs ──
-  const labs = updateLabs(inPlace, prev.labs, text, newSections, assertionOf, lines, paragraphStart(text, d0), paragraphEnd(text, Math.max(d1, next)), off, oldEnd, delta);
+  const labs = updateLabs(inPlace, prev.labs, text, newSections, assertionOf, paragraphStart(text, d0), paragraphEnd(text, Math.max(d1, next)), off, oldEnd, delta);
 
   const analysis = completeAnalysis(text, lines, newSections, terms, labs, opts);
   void shift;
@@ -251,8 +248,7 @@ function updateLabs(
   oldLabs: LabValue[],
   text: string,
   sections: Section[],
-  assertionOf: (s: number, e: number) => import('./types').Assertion,
-  lines: LineIndex,
+  assertionOf: AssertionOf,
   w0: number,
   w1: number,
   off: number,
@@ -268,20 +264,7 @@ function updateLabs(
   if ((a > 0 && oldLabs[a - 1].end > w0) || (b > 0 && b <= oldLabs.length && b - 1 >= 0 && oldLabs[b - 1].end > w1Old && oldLabs[b - 1].start < w1Old)) {
     return fullLabs();
   }
-  // Read the region from a slice that begins 60+ lines above it (date headers) and ends
-  // one paragraph below it.
-  const firstLine = lines.positionAt(w0).line;
-  const s0 = paragraphStart(text, lines.lineStart(Math.max(0, firstLine - HEADER_REACH_LINES)));
-  const s1 = paragraphEnd(text, skipBlankLines(text, w1));
-  const slice = text.slice(s0, s1);
-  const sliceSections = sections.map((s) => ({ ...s, start: s.start - s0, end: s.end - s0, contentStart: s.contentStart - s0 }));
-  const sliceAssertion = (s: number, e: number) =>
-    s + s0 >= w0 && s + s0 < w1 ? assertionOf(s + s0, e + s0) : { ...PLAIN_ASSERTION };
-  const fresh: LabValue[] = [];
-  for (const lab of findLabValues(slice, sliceAssertion, sliceSections)) {
-    if (lab.start + s0 < w0 || lab.start + s0 >= w1) continue;
-    fresh.push(moveLab(lab, s0, 0, true));
-  }
+  const fresh = labsInRegion(text, sections, assertionOf, w0, w1);
   const before = oldLabs.slice(0, a);
   const after: LabValue[] = [];
   // Unit harmonisation needs the old values of the region (read before moving in place).
@@ -305,6 +288,38 @@ function updateLabs(
     }
   }
   return [...before, ...fresh, ...after];
+}
+
+/**
+ * The labs that start in [w0, w1) (paragraph starts), read from a slice that begins 60+
+ * lines above the region (for date headers) and ends one paragraph below it.
+ */
+function labsInRegion(text: string, sections: Section[], assertionOf: AssertionOf, w0: number, w1: number): LabValue[] {
+  const s0 = paragraphStart(text, linesUp(text, w0, HEADER_REACH_LINES));
+  const s1 = paragraphEnd(text, skipBlankLines(text, w1));
+  const slice = text.slice(s0, s1);
+  const sliceSections = sections.map((s) => ({ ...s, start: s.start - s0, end: s.end - s0, contentStart: s.contentStart - s0 }));
+  const sliceAssertion = (s: number, e: number) => (s + s0 >= w0 && s + s0 < w1 ? assertionOf(s + s0, e + s0) : { ...PLAIN_ASSERTION });
+  const fresh: LabValue[] = [];
+  for (const lab of findLabValues(slice, sliceAssertion, sliceSections)) {
+    if (lab.start + s0 < w0 || lab.start + s0 >= w1) continue;
+    fresh.push(moveLab(lab, s0, 0, true));
+  }
+  return fresh;
+}
+
+/** Start of the line `k` lines (counted by \n, as labs.ts counts them) above the line of `i`. */
+function linesUp(text: string, i: number, k: number): number {
+  let ls = lineStartAt(text, i);
+  for (let n = 0; n < k && ls > 0; n++) ls = lineStartAt(text, ls - 1);
+  return ls;
+}
+
+/** Start of the line `k` lines (counted by \n) below the line of `i`, or the text length. */
+function linesDown(text: string, i: number, k: number): number {
+  let ls = lineStartAt(text, i);
+  for (let n = 0; n < k && ls < text.length; n++) ls = lineEndAt(text, ls);
+  return ls;
 }
 
 /**
@@ -447,4 +462,86 @@ function afterTokens(text: string, from: number, to: number, k: number): number 
     }
   }
   return to;
+}
+
+// ── Chunked analysis of a whole text ───────────────────────────────────────
+
+export interface ChunkOptions extends Partial<AnalysisOptions> {
+  /** About how many characters to analyse between two pauses (default 256 KiB). */
+  chunkSize?: number;
+  /** Called between chunks; analysis goes on when it resolves (e.g. after setImmediate). */
+  pause: () => Promise<void>;
+  /** Checked after each pause: true abandons the work (a newer version arrived). */
+  cancelled?: () => boolean;
+}
+
+/** Thrown by analyzeInChunks when `cancelled()` said so. */
+export class AnalysisCancelled extends Error {
+  constructor() {
+    super('analysis cancelled: a newer version of the note arrived');
+  }
+}
+
+/**
+ * The same analysis as analyzeText, computed a few hundred kilobytes at a time with a
+ * pause between chunks, so a server stays responsive while a huge note is analysed.
+ * Chunks end at paragraph starts; sections are found line by line, terms by a resumed
+ * scan, labs per paragraph run as in updateAnalysis. Products and findings come last, in
+ * one go (they only read the labs).
+ */
+export async function analyzeInChunks(text: string, options: ChunkOptions): Promise<{ analysis: Analysis; lines: LineIndex }> {
+  const opts: AnalysisOptions = { ...DEFAULT_ANALYSIS_OPTIONS, ...options };
+  const size = Math.max(64, options.chunkSize ?? 256 * 1024);
+  const step = async () => {
+    await options.pause();
+    if (options.cancelled?.()) throw new AnalysisCancelled();
+  };
+  // Chunk boundaries at paragraph starts.
+  const bounds = [0];
+  while (bounds[bounds.length - 1] < text.length) {
+    const prev = bounds[bounds.length - 1];
+    let b = paragraphStart(text, Math.min(text.length, prev + size));
+    if (b <= prev) b = skipBlankLines(text, paragraphEnd(text, Math.min(text.length, prev + size)));
+    bounds.push(b <= prev ? text.length : Math.min(b, text.length));
+  }
+  const lines = new LineIndex(text);
+
+  // Sections: headers are found line by line, so each chunk can be read alone.
+  const sections: Section[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    for (const s of findSections(text.slice(bounds[i], bounds[i + 1]))) {
+      sections.push({ ...s, start: s.start + bounds[i], end: s.end + bounds[i], contentStart: s.contentStart + bounds[i] });
+    }
+    await step();
+  }
+  for (let k = 0; k < sections.length; k++) sections[k].end = k + 1 < sections.length ? sections[k + 1].start : text.length;
+
+  const assertionOf = createAssertionContext(text, sections);
+  const matcher = matcherFor(opts.customTerms);
+  const terms: TermMention[] = [];
+  const labs: LabValue[] = [];
+  const chunkOfLab: number[] = [];
+  let pos = 0;
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const scanned = matcher.scan(text, pos, bounds[i + 1]);
+    for (const m of scanned.matches) terms.push(mentionOf(text, m, assertionOf, lines));
+    pos = scanned.next;
+    for (const lab of labsInRegion(text, sections, assertionOf, bounds[i], bounds[i + 1])) {
+      labs.push(lab);
+      chunkOfLab.push(i);
+    }
+    await step();
+  }
+  // Unit harmonisation across chunks: a draw with an assumed unit seen in two chunks is
+  // read again over the whole text (in one go).
+  const chunksOfDraw = new Map<string, Set<number>>();
+  labs.forEach((l, k) => {
+    if (!l.draw) return;
+    const set = chunksOfDraw.get(l.draw) ?? new Set<number>();
+    set.add(chunkOfLab[k]);
+    chunksOfDraw.set(l.draw, set);
+  });
+  const crossing = labs.some((l) => (l.unitAssumed || l.ambiguousUnit) && l.draw !== undefined && chunksOfDraw.get(l.draw)!.size > 1);
+  const finalLabs = crossing ? findLabValues(text, assertionOf, sections) : labs;
+  return { analysis: completeAnalysis(text, lines, sections, terms, finalLabs, opts), lines };
 }

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { analyzeText } from '../../../server/src/analysis/analyze';
 import { createAssertionContext } from '../../../server/src/analysis/context';
 import { findSections } from '../../../server/src/analysis/sections';
-import { applyEdit, diffTexts, updateAnalysis, type TextEdit } from '../../../server/src/analysis/incremental';
+import { AnalysisCancelled, analyzeInChunks, applyEdit, diffTexts, updateAnalysis, type TextEdit } from '../../../server/src/analysis/incremental';
 import { matcherFor } from '../../../server/src/analysis/vocabulary';
 
 // Realistic pieces of calcinosis notes: terms, lab lines (with and without units and
@@ -120,6 +120,30 @@ describe('incremental analysis', () => {
     assert.ok(incremental > 1000, `only ${incremental} updates were incremental`);
     // ...and many of them kept part of the note.
     assert.ok(partial > 300, `only ${partial} updates kept part of the note`);
+  });
+
+  it('analysis in chunks, with pauses between them, equals the analysis in one go (300 documents)', async function () {
+    this.timeout(0);
+    await fc.assert(
+      fc.asyncProperty(document, fc.integer({ min: 64, max: 3000 }), async (text, chunkSize) => {
+        let pauses = 0;
+        const { analysis, lines } = await analyzeInChunks(text, { chunkSize, pause: async () => void pauses++ });
+        assert.deepStrictEqual(analysis, analyzeText(text));
+        assert.deepStrictEqual(lines.positionAt(text.length), { line: lines.lineCount - 1, character: text.length - lines.lineStart(lines.lineCount - 1) });
+        if (text.length > 0) assert.ok(pauses >= 1);
+      }),
+      { numRuns: 300, seed: 0xc4c4 },
+    );
+  });
+
+  it('stops analysing in chunks when told the work is stale', async () => {
+    const text = 'HPI:\nShe denies calcinosis cutis.\n\n'.repeat(2000);
+    let pauses = 0;
+    await assert.rejects(
+      analyzeInChunks(text, { chunkSize: 4096, pause: async () => void pauses++, cancelled: () => pauses >= 3 }),
+      AnalysisCancelled,
+    );
+    assert.equal(pauses, 3);
   });
 
   it('leaves the previous analysis untouched unless asked to update it in place', () => {
