@@ -4,7 +4,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analysisOptionsFrom, analyzeText, type AnalysisOptions } from './analysis/analyze';
 import { pathInScope } from './analysis/glob';
-import { diffTexts, updateAnalysis } from './analysis/incremental';
+import { AnalysisCancelled, analyzeInChunks, diffTexts, updateAnalysis } from './analysis/incremental';
 import { inputGuard } from './analysis/inputGuard';
 import { LineIndex } from './analysis/lineIndex';
 import type { Analysis, Finding } from './analysis/types';
@@ -57,8 +57,58 @@ export function updateNote(prev: AnalyzedNote, version: number, text: string): A
   return { ...prev, version, text, lines: update.lines, analysis: update.analysis };
 }
 
+/** Notes longer than this are analysed from scratch in chunks, yielding between them. */
+export const CHUNKED_ABOVE = 1_000_000;
+
 export class NoteStore {
   private readonly notes = new Map<string, AnalyzedNote>();
+  private readonly running = new Map<string, { version: number; settings: Settings; note: Promise<AnalyzedNote> }>();
+  /** Bumped by delete/clear, so chunked work for a closed note stops. */
+  private epoch = 0;
+
+  /**
+   * Like `get`, but a huge note that must be analysed from scratch (just opened, or the
+   * settings changed) is analysed in chunks with a pause between them, so other requests
+   * are answered meanwhile; the work is dropped as soon as a newer version arrives (the
+   * promise then resolves with the newer version's analysis).
+   */
+  async getAsync(document: TextDocument, settings: Settings): Promise<AnalyzedNote> {
+    const cached = this.notes.get(document.uri);
+    if (cached && cached.version === document.version && cached.settings === settings) return cached;
+    const cheap = (cached && cached.settings === settings) || document.getText().length <= CHUNKED_ABOVE;
+    if (cheap) return this.get(document, settings);
+    const running = this.running.get(document.uri);
+    if (running && running.version === document.version && running.settings === settings) return running.note;
+    const note = this.analyzeInChunks(document, settings);
+    this.running.set(document.uri, { version: document.version, settings, note });
+    try {
+      return await note;
+    } finally {
+      if (this.running.get(document.uri)?.note === note) this.running.delete(document.uri);
+    }
+  }
+
+  private async analyzeInChunks(document: TextDocument, settings: Settings): Promise<AnalyzedNote> {
+    const { uri, version } = document;
+    const text = document.getText();
+    const epoch = this.epoch;
+    const options = analysisOptionsFrom(settings);
+    const inScope = pathInScope(uriPath(uri), settings.include, settings.exclude);
+    if (!inScope || inputGuard(text, settings.maxDocumentSize)) return this.get(document, settings);
+    try {
+      const { analysis, lines } = await analyzeInChunks(text, {
+        ...options,
+        pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
+        cancelled: () => document.version !== version || this.epoch !== epoch,
+      });
+      const note: AnalyzedNote = { uri, version, text, lines, analysis, settings, options, inScope };
+      if (this.epoch === epoch) this.notes.set(uri, note);
+      return note;
+    } catch (err) {
+      if (err instanceof AnalysisCancelled) return this.getAsync(document, settings);
+      throw err;
+    }
+  }
 
   /** The analysis of this version of the document with these settings, computing it if needed. */
   get(document: TextDocument, settings: Settings): AnalyzedNote {
@@ -78,9 +128,13 @@ export class NoteStore {
 
   delete(uri: string): void {
     this.notes.delete(uri);
+    this.running.delete(uri);
+    this.epoch++;
   }
 
   clear(): void {
     this.notes.clear();
+    this.running.clear();
+    this.epoch++;
   }
 }

@@ -52,7 +52,7 @@ connection.onInitialize((params): InitializeResult => {
 async function noteFor(uri: string) {
   const document = documents.get(uri);
   if (!document) return undefined;
-  return store.get(document, await settings.get(uri));
+  return store.getAsync(document, await settings.get(uri));
 }
 
 // Coalesce bursts of edits: only the newest version of each document is validated.

@@ -44,3 +44,35 @@ describe('NoteStore document updates', () => {
     assert.ok(second.analysis.terms.some((t) => t.custom));
   });
 });
+
+describe('NoteStore with a huge note', () => {
+  const huge = () => Array.from({ length: Math.ceil(1_100_000 / 90) }, (_, i) => paragraph(i)).join('');
+
+  it('analyses it in chunks: other work runs meanwhile, and the result is the full analysis', async function () {
+    this.timeout(0);
+    const text = huge();
+    const doc = TextDocument.create('file:///notes/huge.note', 'clinical-note', 1, text);
+    const store = new NoteStore();
+    let ranMeanwhile = 0;
+    const ticker = setInterval(() => ranMeanwhile++, 0);
+    const note = await store.getAsync(doc, DEFAULT_SETTINGS);
+    clearInterval(ticker);
+    assert.ok(ranMeanwhile > 0, 'no timer ran while the note was analysed');
+    assert.deepStrictEqual(note.analysis, analyzeNote(doc.uri, 1, text, DEFAULT_SETTINGS).analysis);
+    assert.equal(store.peek(doc.uri), note);
+  });
+
+  it('drops the work for a version that is no longer current and answers with the newest', async function () {
+    this.timeout(0);
+    const text = huge();
+    const doc = TextDocument.create('file:///notes/huge.note', 'clinical-note', 1, text);
+    const store = new NoteStore();
+    const pending = store.getAsync(doc, DEFAULT_SETTINGS);
+    const insert = 'Tumoral calcinosis.\n\n';
+    TextDocument.update(doc, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: insert }], 2);
+    const note = await pending;
+    assert.equal(note.version, 2);
+    assert.equal(note.text, insert + text);
+    assert.equal(note.analysis.terms[0].concept, analyzeNote(doc.uri, 2, insert + text, DEFAULT_SETTINGS).analysis.terms[0].concept);
+  });
+});
