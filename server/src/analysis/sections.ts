@@ -43,9 +43,12 @@ const upperAlternation = sortedPhrases
 // All patterns are sticky: findSections walks the lines itself and tries a pattern
 // only where a header can begin, which keeps a megabyte of text to a few milliseconds.
 
-/** Known phrase at line start: group 1 = phrase, group 2 = ':' (absent when the header is the whole line). */
+/**
+ * Known phrase at line start: group 1 = phrase, group 2 = ':' (absent when the header is the
+ * whole line). A date may stand between the phrase and its colon ("Labs 03/14/2026:").
+ */
 const LINE_HEADER = new RegExp(
-  `[ \\t]*(?:\\*\\*|__)?(${alternation})(?:[ \\t]*(:)(?:\\*\\*|__)?|(?:\\*\\*|__)?[ \\t]*\\r?(?=\\n|$))`,
+  `[ \\t]*(?:\\*\\*|__)?(${alternation})(?:[ \\t]+(?:on[ \\t]+|from[ \\t]+)?\\(?\\d{1,4}[/.-]\\d{1,2}(?:[/.-]\\d{2,4})?\\)?(?=[ \\t]*:))?(?:[ \\t]*(:)(?:\\*\\*|__)?|(?:\\*\\*|__)?[ \\t]*\\r?(?=\\n|$))`,
   'iy',
 );
 /** Markdown heading: group 1 = its text. */
@@ -71,7 +74,8 @@ export function findSections(text: string): Section[] {
   const found: RawHeader[] = [];
   const len = text.length;
 
-  for (let lineStart = 0; lineStart <= len; ) {
+  // A byte-order mark before the first line (the CLI and some editors pass it through) is skipped.
+  for (let lineStart = text.charCodeAt(0) === 0xfeff ? 1 : 0; lineStart <= len; ) {
     const nl = text.indexOf('\n', lineStart);
     const lineEnd = nl < 0 ? len : nl;
     let f = lineStart;

@@ -92,3 +92,13 @@ describe('findSections', () => {
     assert.equal(s[1].start, text.indexOf('PAST'));
   });
 });
+
+describe('findSections: a dated header', () => {
+  it('recognises "Labs 03/14/2026:" and "Labs (3/14):" as the labs section', () => {
+    const kinds = findSections('Exam: normal.\nLabs 03/14/2026:\nCa 10.8\nLabs (3/14):\nPhos 7.1\n').map((s) => s.kind);
+    assert.deepEqual(kinds, ['exam', 'labs', 'labs']);
+  });
+  it('does not take a lab value for a dated header', () => {
+    assert.deepEqual(findSections('Lab 12 units today\n').map((s) => s.kind), []);
+  });
+});
