@@ -66,6 +66,18 @@ function pairScore(c: LabValue, p: LabValue): number | null {
   return 2 + lineGap / 1000 + Math.abs(c.start - p.start) / 1e9;
 }
 
+/** First index in `sorted` (by offset) whose start is >= `start`. */
+function lowerBoundByStart(sorted: LabValue[], start: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** First index in `sorted` (by line) whose line is >= `line`. */
 function lowerBoundByLine(sorted: LabValue[], line: number): number {
   let lo = 0;
@@ -90,12 +102,16 @@ function albuminsOf(labs: LabValue[]): LabValue[] {
 
 /** How far (in lines) a partner of the same draw is looked for. */
 const WINDOW = 60;
+/** How many candidates on either side (by position) are considered within the window. */
+const NEIGHBOURS = 16;
 
 function nearestAlbumin(labs: LabValue[], ca: LabValue): LabValue | null {
   let best: LabValue | null = null;
   let bestGap = Infinity;
   const albs = albuminsOf(labs);
-  for (let k = lowerBoundByLine(albs, ca.line - WINDOW); k < albs.length && albs[k]!.line <= ca.line + WINDOW; k++) {
+  const at = lowerBoundByStart(albs, ca.start);
+  const from = Math.max(lowerBoundByLine(albs, ca.line - WINDOW), at - NEIGHBOURS);
+  for (let k = from; k < albs.length && k < at + NEIGHBOURS && albs[k]!.line <= ca.line + WINDOW; k++) {
     const l = albs[k]!;
     const cmp = compareDraws(ca.draw, l.draw);
     if (cmp !== 'same' && !(cmp === 'unknown' && l.line === ca.line)) continue;
@@ -129,7 +145,11 @@ export function pairCaPhos(labs: LabValue[], text: string, options: { threshold:
   const phLabs = phs.map((p) => p.lab);
   for (const c of cas) {
     // Only phosphates within the window can be the same draw (labs are sorted by offset, so by line).
-    for (let k = lowerBoundByLine(phLabs, c.lab.line - WINDOW); k < phs.length && phs[k]!.lab.line <= c.lab.line + WINDOW; k++) {
+    // …and of those only the nearest few on either side: a pasted report with thousands of
+    // values on one line would otherwise make every pair a candidate (quadratic time and memory).
+    const at = lowerBoundByStart(phLabs, c.lab.start);
+    const from = Math.max(lowerBoundByLine(phLabs, c.lab.line - WINDOW), at - NEIGHBOURS);
+    for (let k = from; k < phs.length && k < at + NEIGHBOURS && phs[k]!.lab.line <= c.lab.line + WINDOW; k++) {
       const p = phs[k]!;
       const score = pairScore(c.lab, p.lab);
       if (score !== null) options2.push({ c, p, score });

@@ -78,7 +78,8 @@ export function tokenizeForm(form: string): string[] {
   return tokens;
 }
 
-const LAB_CONTEXT_AFTER = /^[ \t]*[:=]?[ \t]*(?:[<>≤≥]=?[ \t]*)?\d/;
+// Spaces include no-break, thin and ideographic ones, and digits full-width ones, as pasted from lab portals.
+const LAB_CONTEXT_AFTER = /^[ \t\u00a0\u2000-\u200a\u202f\u3000]*[:=\uff1a]?[ \t\u00a0\u2000-\u200a\u202f\u3000]*(?:[<>≤≥]=?[ \t\u00a0\u202f]*)?[\d\uff10-\uff19]/;
 
 function hashLower(lower: string): number {
   let h = 0;
