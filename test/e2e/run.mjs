@@ -15,6 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
+import { findServerPids, killServer } from './killServer.mjs';
 import { buildVsix, copyExamples, ensureCodeServer, PrerequisiteError, ROOT, startCodeServer, VSIX } from '../../scripts/codeServer.mjs';
 
 const CI = process.env.CI === 'true' || process.env.CI === '1';
@@ -38,6 +39,7 @@ const CHECKS = {
   problems: 'the Problems panel lists the Ca×P warning with its working (76.7 mg²/dL²)',
   hoverLab: 'hovering "Ca 10.8" shows the value in mg/dL and in mmol/L',
   snippet: 'typing cc-workup and accepting the suggestion inserts the workup order set',
+  restart: 'after the language server is killed, the client restarts it and an edit gets fresh diagnostics',
 };
 
 function finish() {
@@ -328,6 +330,51 @@ async function checkSnippet(page, notePath) {
   await shot(page, 'snippet.png');
 }
 
+/**
+ * Kills the server as a crash would (SIGKILL), waits until the client has started a new one,
+ * then edits the phosphate (7.1 → 7.2) the way a user would. Only a live server can answer
+ * with the new product (10.8 × 7.2 = 77.8), so its appearance proves diagnostics came back.
+ */
+async function checkRestart(page, notePath) {
+  const before = findServerPids();
+  if (!before.length) throw new Error('no language server process (dist/server.js) is running before the kill');
+  killServer();
+  const until = Date.now() + STEP;
+  let fresh = [];
+  while (!fresh.length) {
+    fresh = findServerPids().filter((pid) => !before.includes(pid));
+    if (fresh.length) break;
+    if (Date.now() > until) throw new Error(`no new server process within ${STEP / 1000} s after killing ${before.join(', ')}`);
+    await page.waitForTimeout(200); // polling the process table, not waiting for time to pass
+  }
+  console.log(`    server ${before.join(', ')} killed; the client started ${fresh.join(', ')}`);
+  // Put the cursor right after "7.1" with Go to Line/Column, then change the last digit.
+  const lines = readFileSync(notePath, 'utf8').split(/\r?\n/);
+  const line = lines.findIndex((l) => l.includes('Phos 7.1 mg/dL'));
+  if (line < 0) throw new Error('the note has no "Phos 7.1 mg/dL" line to edit');
+  const column = lines[line].indexOf('Phos 7.1') + 'Phos 7.1'.length + 1;
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: STEP });
+  await input.fill(`:${line + 1}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 30_000 });
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('2');
+  await page.locator('.editor-instance .view-line', { hasText: 'Phos 7.2 mg/dL' }).first().waitFor({ state: 'visible', timeout: STEP });
+  await runCommand(page, 'Problems: Focus on Problems View');
+  const panel = page.locator('.markers-panel');
+  const row = panel.locator('.monaco-list-row', { hasText: '77.8 mg²/dL²' }).first();
+  try {
+    await row.waitFor({ state: 'visible', timeout: STEP });
+  } catch {
+    const rows = await panel.locator('.monaco-list-row').allTextContents();
+    throw new Error(`after the restart no problem shows 10.8 × 7.2 = 77.8 mg²/dL²; the panel lists: ${rows.map((r) => `"${r}"`).join(' | ') || '(nothing)'}`);
+  }
+  console.log(`    after the restart: "${(await row.textContent()).replace(/\s+/g, ' ')}"`);
+  await shot(page, 'restart.png');
+}
+
 // ---------------------------------------------------------------- the run
 
 async function run() {
@@ -401,6 +448,7 @@ async function run() {
     ['hoverTerm', () => checkHoverTerm(page, definition)],
     ['hoverLab', () => checkHoverLab(page)],
     ['snippet', () => checkSnippet(page, join(examples.folder, NOTE))],
+    ['restart', () => checkRestart(page, join(examples.folder, NOTE))],
   ];
   for (const [key, step] of steps) {
     try {
