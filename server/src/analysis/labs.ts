@@ -297,6 +297,7 @@ class Geometry {
   private dateCache = new Map<number, { start: number; end: number; key: string }[]>();
   private headerCache = new Map<number, string | null>();
   private vitalsCache = new Map<number, boolean>();
+  private urineCache = new Map<number, number>();
   private sectionStarts: number[];
 
   constructor(
@@ -334,6 +335,17 @@ class Geometry {
   }
   lineText(line: number): string {
     return this.norm.slice(this.lineStart(line), this.lineEnd(line));
+  }
+  /** Whether "urine" is written earlier on the line of `offset` (cached per line: one search per line, not per value). */
+  urineBefore(offset: number): boolean {
+    const line = this.lineOf(offset);
+    let at = this.urineCache.get(line);
+    if (at === undefined) {
+      const m = /urine/i.exec(this.lineText(line));
+      at = m ? this.lineStart(line) + m.index : -1;
+      this.urineCache.set(line, at);
+    }
+    return at >= 0 && at + 5 <= offset;
   }
   /** Whether the line mentions vital signs (cached: a pasted report can hold thousands of "P 5" on one line). */
   hasVitals(line: number): boolean {
@@ -599,7 +611,7 @@ function readQuantitative(
   // "24-h urine: calcium 412 mg/24h": a serum name with a per-24 h unit on a line about
   // urine is the 24 h urine test (without "urine" it stays an intake and is not read).
   const urine = names.length === 1 ? URINE_COUNTERPART[first.id] : undefined;
-  if (!tail && urine && /urine/i.test(norm.slice(geo.lineStart(geo.lineOf(nameStart)), nameStart))) {
+  if (!tail && urine && geo.urineBefore(nameStart)) {
     const counterpart = ANALYTE_BY_ID.get(urine)!;
     tail = readTail(norm, counterpart, counterpart, q);
     if (tail) first = counterpart;
