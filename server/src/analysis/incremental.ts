@@ -111,7 +111,6 @@ export function updateAnalysis(prevText: string, prev: Analysis, edit: TextEdit,
   const oldEnd = off + edit.removed;
   const newEnd = off + edit.inserted.length;
   const delta = edit.inserted.length - edit.removed;
-  const shift = (x: number): number => (x < off ? x : x + delta);
 
   // ── Sections: headers are found line by line, so only the edited lines can change. ──
   const ls = lineStartAt(text, off);
@@ -184,10 +183,9 @@ export function updateAnalysis(prevText: string, prev: Analysis, edit: TextEdit,
   }
 
   // ── Labs ──
-  const labs = updateLabs(inPlace, prev.labs, text, newSections, assertionOf, paragraphStart(text, d0), paragraphEnd(text, Math.max(d1, next)), off, oldEnd, delta);
+  const labs = updateLabs(inPlace, prev.labs, text, newSections, assertionOf, paragraphStart(text, d0), paragraphEnd(text, Math.max(d1, next)), off, delta);
 
   const analysis = completeAnalysis(text, lines, newSections, terms, labs, opts);
-  void shift;
   return { text, analysis, lines, full: false, region: [d0, Math.max(d1, next)] };
 }
 
@@ -252,16 +250,15 @@ function updateLabs(
   w0: number,
   w1: number,
   off: number,
-  oldEnd: number,
   delta: number,
 ): LabValue[] {
-  void oldEnd;
   const fullLabs = (): LabValue[] => findLabValues(text, assertionOf, sections);
   // Region [w0, w1) of the new text; the same region in the old text is [w0, w1 - delta).
   const w1Old = w1 - delta;
   const a = lowerBound(oldLabs, w0);
   const b = lowerBound(oldLabs, w1Old);
-  if ((a > 0 && oldLabs[a - 1].end > w0) || (b > 0 && b <= oldLabs.length && b - 1 >= 0 && oldLabs[b - 1].end > w1Old && oldLabs[b - 1].start < w1Old)) {
+  // A value running over the region's border (never seen: values do not cross blank lines).
+  if ((a > 0 && oldLabs[a - 1].end > w0) || (b > 0 && oldLabs[b - 1].end > w1Old)) {
     return fullLabs();
   }
   const fresh = labsInRegion(text, sections, assertionOf, w0, w1);
@@ -467,7 +464,7 @@ function afterTokens(text: string, from: number, to: number, k: number): number 
 // ── Chunked analysis of a whole text ───────────────────────────────────────
 
 export interface ChunkOptions extends Partial<AnalysisOptions> {
-  /** About how many characters to analyse between two pauses (default 256 KiB). */
+  /** About how many characters to analyse between two pauses (default 128 KiB). */
   chunkSize?: number;
   /** Called between chunks; analysis goes on when it resolves (e.g. after setImmediate). */
   pause: () => Promise<void>;
@@ -491,7 +488,7 @@ export class AnalysisCancelled extends Error {
  */
 export async function analyzeInChunks(text: string, options: ChunkOptions): Promise<{ analysis: Analysis; lines: LineIndex }> {
   const opts: AnalysisOptions = { ...DEFAULT_ANALYSIS_OPTIONS, ...options };
-  const size = Math.max(64, options.chunkSize ?? 256 * 1024);
+  const size = Math.max(64, options.chunkSize ?? 128 * 1024);
   const step = async () => {
     await options.pause();
     if (options.cancelled?.()) throw new AnalysisCancelled();
