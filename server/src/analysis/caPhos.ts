@@ -105,7 +105,8 @@ const WINDOW = 60;
 /** How many candidates on either side (by position) are considered within the window. */
 const NEIGHBOURS = 16;
 
-function nearestAlbumin(labs: LabValue[], ca: LabValue): LabValue | null {
+/** The albumin of the same draw as a calcium (same date or block, or the same line), nearest first. */
+export function nearestAlbumin(labs: LabValue[], ca: LabValue): LabValue | null {
   let best: LabValue | null = null;
   let bestGap = Infinity;
   const albs = albuminsOf(labs);

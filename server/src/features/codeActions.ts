@@ -3,7 +3,7 @@
 // the next unfilled field.
 
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver';
-import { formatProductText } from '../analysis/caPhos';
+import { formatCorrectedCalciumText, formatProductText, nearestAlbumin } from '../analysis/caPhos';
 import type { LabValue } from '../analysis/types';
 import { formatConverted } from '../analysis/units';
 import type { AnalyzedNote } from '../noteStore';
@@ -54,6 +54,14 @@ export function codeActions(note: AnalyzedNote, range: Range, diagnostics: Diagn
     if (missing && !lab.unit) {
       const diagnostic = diagnostics.find((d) => d.code === 'unit-assumed');
       actions.push(edit(`Add the unit ${missing}`, CodeActionKind.QuickFix, { start: lab.valueEnd, end: lab.valueEnd }, ` ${missing}`, diagnostic));
+    }
+    if (lab.analyte === 'calcium' && !lab.implausible) {
+      const albumin = nearestAlbumin(analysis.labs, lab);
+      const corrected = albumin && !albumin.implausible ? formatCorrectedCalciumText(lab, albumin) : null;
+      if (corrected) {
+        const after = unitSpan(text, lab)?.end ?? lab.valueEnd;
+        actions.push(edit('Insert the albumin-corrected calcium', CodeActionKind.RefactorRewrite, { start: after, end: after }, ` (${corrected})`));
+      }
     }
     for (const product of analysis.products) {
       if (product.calcium !== index && product.phosphate !== index) continue;

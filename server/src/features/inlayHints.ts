@@ -2,12 +2,21 @@
 // converted value after a value written in the unit system the reader does not use.
 
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
+import type { LabValue } from '../analysis/types';
 import type { AnalyzedNote } from '../noteStore';
 import { formatConverted } from '../analysis/units';
 import { unitSpan } from './codeActions';
 
-function isSi(unit: string | null, siUnit: string | undefined): boolean {
-  return !!unit && !!siUnit && unit.replace(/\s+/g, '').toLowerCase() === siUnit.toLowerCase();
+/**
+ * The unit system a value was written in: the system whose converted value is the number
+ * itself. Neither when both systems agree (U/L) or the value was not converted.
+ */
+function writtenSystem(lab: LabValue): 'conventional' | 'si' | undefined {
+  if (typeof lab.value !== 'number' || !lab.si || !lab.conventional) return undefined;
+  const isSi = Math.abs(lab.si.value - lab.value) < 1e-9;
+  const isConventional = Math.abs(lab.conventional.value - lab.value) < 1e-9;
+  if (isSi === isConventional) return undefined;
+  return isSi ? 'si' : 'conventional';
 }
 
 export function inlayHints(note: AnalyzedNote, range: Range): InlayHint[] {
@@ -20,11 +29,9 @@ export function inlayHints(note: AnalyzedNote, range: Range): InlayHint[] {
 
   for (const lab of analysis.labs) {
     if (lab.end < from || lab.start > to || lab.implausible) continue;
-    const written = lab.unit ?? null;
-    if (!written) continue;
-    const writtenSi = isSi(written, lab.si?.unit) || (lab.si !== null && lab.conventional !== null && written.toLowerCase().includes('mol'));
-    const wantsConversion = settings.preferredUnits === 'si' ? !writtenSi : writtenSi;
-    const converted = wantsConversion ? formatConverted(lab) : null;
+    if (!lab.unit) continue;
+    const system = writtenSystem(lab);
+    const converted = system && system !== settings.preferredUnits ? formatConverted(lab) : null;
     if (converted) hintAfter(unitSpan(text, lab)?.end ?? lab.end, `≈ ${converted}`, 'Converted by Calcinosis Notes');
   }
   for (const product of analysis.products) {
