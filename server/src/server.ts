@@ -16,6 +16,7 @@ import { inlayHints } from './features/inlayHints';
 import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
 import { NoteStore } from './noteStore';
 import { SettingsProvider } from './settingsProvider';
+import { describeInternalError } from './internalError';
 import { createServerConnection } from './timing';
 
 const connection = createServerConnection();
@@ -70,10 +71,16 @@ function scheduleValidation(uri: string): void {
 }
 
 async function validate(uri: string): Promise<void> {
-  const note = await noteFor(uri);
-  if (!note) return;
-  const diagnostics = toDiagnostics(note.analysis.findings, note.lines, note.settings, uri, docsUrlFor);
-  await connection.sendDiagnostics({ uri, version: note.version, diagnostics });
+  // Runs outside any request: an error here would be an unhandled rejection, which ends the
+  // process. Log it (without note text) and keep serving the other notes.
+  try {
+    const note = await noteFor(uri);
+    if (!note) return;
+    const diagnostics = toDiagnostics(note.analysis.findings, note.lines, note.settings, uri, docsUrlFor);
+    await connection.sendDiagnostics({ uri, version: note.version, diagnostics });
+  } catch (error) {
+    connection.console.error(describeInternalError('checking a note', error));
+  }
 }
 
 documents.onDidChangeContent((e) => scheduleValidation(e.document.uri));

@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Connection, WorkspaceFolder } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type Connection, type WorkspaceFolder } from 'vscode-languageserver';
 import { parseCustomTerms } from './analysis/customTermsFile';
 import { normalize, type Settings } from './settings';
 
@@ -103,6 +103,8 @@ export class SettingsProvider {
     const fresh = problems.filter((p) => !this.reported.has(p));
     if (fresh.length === 0) return;
     for (const p of fresh) this.reported.add(p);
-    void this.connection.window.showWarningMessage(`Calcinosis Notes: ${fresh.join(' ')}`);
+    // A notification (window/showMessage), not connection.window.showWarningMessage, which is
+    // the window/showMessageRequest request: nothing here needs an answer from the user.
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Calcinosis Notes: ${fresh.join(' ')}` });
   }
 }

@@ -59,7 +59,11 @@ export async function startServer(options: StartOptions = {}): Promise<LspSessio
     } else messages.push({ method, params });
   });
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? null));
-  connection.onRequest('window/showMessageRequest', () => null);
+  connection.onRequest('window/showMessageRequest', (params: unknown) => {
+    // connection.window.show*Message(...) in vscode-languageserver is this request: record it with the notifications.
+    messages.push({ method: 'window/showMessageRequest', params });
+    return null;
+  });
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('workspace/inlayHint/refresh', () => null);
   connection.onRequest('workspace/semanticTokens/refresh', () => null);
