@@ -34,6 +34,9 @@ export function labFindings(text: string, labs: LabValue[], products: CaPhosProd
       `Calcium × phosphate product above the threshold: ${caPart} × phosphate ${op.ph} mg/dL ${op.equals} ${fmt(p.value)} mg²/dL² ` +
       `(> ${trimNumber(p.threshold)}, ${options.thresholdSource}).`;
     if (productUsesSi(p, labs)) message += ` In SI units: ${formatProductSiText(p)}.`;
+    // A factor whose unit was inferred is doubt the product must not hide.
+    const assumed = [ca, ph].filter((l) => l.unitAssumed).map((l) => (l.analyte === 'calcium' ? 'calcium' : 'phosphate'));
+    if (assumed.length) message += ` The unit of ${assumed.join(' and ')} was not written and is assumed; writing it removes the doubt.`;
     findings.push({
       start: ph.valueStart,
       end: ph.valueEnd,
@@ -148,7 +151,7 @@ function outOfRange(lab: LabValue, a: Analyte, overrides: Record<string, [number
     end: lab.valueEnd,
     severity: 'information',
     code: 'lab-out-of-range',
-    message: `${a.name} ${written} is ${flag === 'high' ? 'above' : 'below'} the reference range ${range.text} (${range.source}${range.url ? `, ${range.url}` : ''}).${note}`,
+    message: `${a.name} ${written}${lab.unitAssumed ? ' (unit assumed: not written in the note)' : ''} is ${flag === 'high' ? 'above' : 'below'} the reference range ${range.text} (${range.source}${range.url ? `, ${range.url}` : ''}).${note}`,
   };
 }
 

@@ -65,8 +65,10 @@ export function labHoverMarkdown(lab: LabValue, index: number, labs: LabValue[],
       const partner = labs[lab.analyte === 'calcium' ? product.phosphate : product.calcium]!;
       const op = productOperands(product, labs);
       const verdict = product.elevated ? `**above** the threshold of ${product.threshold}` : `below the threshold of ${product.threshold}`;
+      const assumed = [labs[product.calcium]!, labs[product.phosphate]!].filter((l) => l.unitAssumed).map((l) => (l.analyte === 'calcium' ? 'calcium' : 'phosphate'));
       out.push(
-        `Ca × P: ${op.ca} mg/dL${product.correctedCalcium ? ' (corrected)' : ''} × ${op.ph} mg/dL ${op.equals} **${formatNumber(product.value, 1)} mg²/dL²**, ${verdict} (${threshold})`,
+        `Ca × P: ${op.ca} mg/dL${product.correctedCalcium ? ' (corrected)' : ''} × ${op.ph} mg/dL ${op.equals} **${formatNumber(product.value, 1)} mg²/dL²**, ${verdict} (${threshold})` +
+          (assumed.length ? ` — *unit of ${assumed.join(' and ')} assumed, not written*` : ''),
       );
       if (full) out.push(`Paired with ${partner.analyte === 'calcium' ? 'calcium' : 'phosphate'}: \`${partner.text.trim().replace(/`/g, "'")}\`${productUsesSi(product, labs) ? ` — SI: ${md(formatProductSiText(product))}` : ''}`);
     } else {
