@@ -152,7 +152,7 @@ describe('robustness over stdio: malformed settings', function () {
         const diagnostics = await openDocument(session, URI, EXAMPLE);
         const product = diagnostics.find((d) => d.code === 'ca-phos-product-elevated');
         assert.ok(product, 'the default threshold no longer applies');
-        assert.match(product.message, /> 70, StatPearls/);
+        assert.match(product.message as string, /> 70, StatPearls/);
         await assertHoverStillWorks(session);
         const shown = session.messages.filter((m) => m.method === 'window/showMessage');
         assert.equal(shown.length, 1, JSON.stringify(shown));
@@ -179,7 +179,7 @@ describe('robustness over stdio: the size limit', function () {
       assert.ok(text.length > 2000);
       const diagnostics = await openDocument(session, URI, text);
       assert.deepEqual(codes(diagnostics), ['document-too-large']);
-      assert.match(diagnostics[0].message, /maxDocumentSize/);
+      assert.match(diagnostics[0].message as string, /maxDocumentSize/);
       assert.deepEqual(diagnostics[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
       assert.equal(await hover(session, URI, positionOf(text, 'Ca 10.8', 4)), null);
       for (let version = 2; version <= 4; version++) {
