@@ -537,7 +537,7 @@ export function createAssertionContext(text: string, sections: Section[]): Asser
   }
 
   return (start: number, end: number): Assertion => {
-    if (!(end > start) || start < 0 || end > text.length) return { ...PLAIN_ASSERTION };
+    if (!(end > start) || start < 0 || end > text.length) return PLAIN_ASSERTION;
     const sent = sentenceFor(start, end);
     const found = resolve(text, sent, start, end);
     const section = sectionAt(sections, start);
@@ -548,13 +548,31 @@ export function createAssertionContext(text: string, sections: Section[]): Asser
     const possible = (found & KIND_BIT.possible) !== 0;
     const experiencerOther =
       (found & KIND_BIT['other-experiencer']) !== 0 || (section !== undefined && OTHER_EXPERIENCER_SECTIONS.has(section.kind));
-    return {
-      negated: (found & KIND_BIT.negated) !== 0 && !possible,
-      possible,
-      temporality,
-      experiencer: experiencerOther ? 'other' : 'patient',
-    };
+    return internedAssertion((found & KIND_BIT.negated) !== 0 && !possible, possible, temporality, experiencerOther);
   };
+}
+
+// There are only 24 assertions (2 × 2 × 3 × 2): each is one shared, frozen object, so a
+// note with hundreds of thousands of mentions holds no assertion objects of its own.
+const TEMPORALITIES: Assertion['temporality'][] = ['current', 'historical', 'hypothetical'];
+const INTERNED: Assertion[] = [];
+for (let k = 0; k < 24; k++) {
+  INTERNED.push(
+    k === 0
+      ? PLAIN_ASSERTION
+      : (Object.freeze({
+          negated: (k & 1) !== 0,
+          possible: (k & 2) !== 0,
+          temporality: TEMPORALITIES[(k >> 2) % 3],
+          experiencer: k >= 12 ? 'other' : 'patient',
+        }) as Assertion),
+  );
+}
+
+/** The shared frozen assertion with these values (never mutate an assertion: copy it). */
+export function internedAssertion(negated: boolean, possible: boolean, temporality: Assertion['temporality'], otherExperiencer: boolean): Assertion {
+  const t = temporality === 'current' ? 0 : temporality === 'historical' ? 1 : 2;
+  return INTERNED[(negated ? 1 : 0) + (possible ? 2 : 0) + t * 4 + (otherExperiencer ? 12 : 0)];
 }
 
 function upperBoundStart(a: ParsedSentence[], x: number): number {

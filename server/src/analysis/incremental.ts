@@ -296,7 +296,7 @@ function labsInRegion(text: string, sections: Section[], assertionOf: AssertionO
   const s1 = paragraphEnd(text, skipBlankLines(text, w1));
   const slice = text.slice(s0, s1);
   const sliceSections = sections.map((s) => ({ ...s, start: s.start - s0, end: s.end - s0, contentStart: s.contentStart - s0 }));
-  const sliceAssertion = (s: number, e: number) => (s + s0 >= w0 && s + s0 < w1 ? assertionOf(s + s0, e + s0) : { ...PLAIN_ASSERTION });
+  const sliceAssertion = (s: number, e: number) => (s + s0 >= w0 && s + s0 < w1 ? assertionOf(s + s0, e + s0) : PLAIN_ASSERTION);
   const fresh: LabValue[] = [];
   for (const lab of findLabValues(slice, sliceAssertion, sliceSections)) {
     if (lab.start + s0 < w0 || lab.start + s0 >= w1) continue;
