@@ -1017,9 +1017,18 @@ function finish(text: string, geo: Geometry, r: RawValue, assertionOf: (s: numbe
   if (!draw) {
     const dates = geo.datesOnLine(line);
     let best: string | undefined;
-    for (const d of dates) if (d.end <= r.start) best = d.key;
-    if (!best) for (const d of dates) if (d.start >= r.end) {
-      best = d.key;
+    // Dates are sorted and disjoint: the last one ending before the value, else the first one
+    // after it. Binary search, as a pasted line can hold thousands of dated values.
+    let lo = 0;
+    let hi = dates.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (dates[mid]!.end <= r.start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) best = dates[lo - 1]!.key;
+    else for (let k = lo; k < dates.length; k++) if (dates[k]!.start >= r.end) {
+      best = dates[k]!.key;
       break;
     }
     draw = best ?? geo.headerAbove(line, r.start) ?? `para:${geo.lineStart(geo.paragraphOf(line))}`;

@@ -71,6 +71,7 @@ describe('robustness: bad input', function () {
     const pathological: [string, string][] = [
       ['an analyte slash list that never ends ("Ca/Ca/Ca/…")', 'Ca/'],
       ['a bare "P 5" repeated (vital-sign check per value)', 'P 5 '],
+      ['dated values (each value searched every date on its line)', '03/14/2026 Ca 9 '],
       ['a written trend that never ends', 'Ca 9 -> '],
       ['a serology list that never ends', 'ANA, '],
       ['en-dash ranges (a per-value search for "urine" on the line)', 'Ca 8.5–10.5 '],
