@@ -71,7 +71,7 @@ while (cases < MAX_CASES && elapsed() < MAX_SECONDS && failures.length === 0) {
   const details = fc.check(property, { numRuns: runs, seed, endOnFailure: false });
   cases += details.numRuns;
   if (details.failed) {
-    failures.push(`${name}: seed ${seed}, counterexample ${JSON.stringify(details.counterexample)}: ${String(details.errorInstance ?? details.error)}`);
+    failures.push(`${name}: seed ${seed}, counterexample ${JSON.stringify(details.counterexample)}: ${String(details.errorInstance)}`);
   }
   batch++;
   if (batch % 40 === 0) console.log(`  ${cases.toLocaleString('en-US')} cases, ${elapsed().toFixed(0)} s`);
