@@ -2,19 +2,26 @@
 // Line breaks are \n, \r\n and a lone \r, as in the LSP specification.
 
 export class LineIndex {
-  private readonly starts: number[];
+  /** Offset of the first character of each line (a typed array: 4 bytes a line). */
+  private readonly starts: Int32Array;
+  /** The line of the last lookup: offsets asked for in order are found by walking on from it. */
+  private hint = 0;
 
   constructor(private readonly text: string) {
-    const starts = [0];
+    let count = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+    for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) count++;
+    const starts = new Int32Array(count);
+    let n = 1;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
+      if (c === 10) starts[n++] = i + 1;
       else if (c === 13) {
         if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+        starts[n++] = i + 1;
       }
     }
-    this.starts = starts;
+    this.starts = n === count ? starts : starts.slice(0, n);
   }
 
   get lineCount(): number {
@@ -28,15 +35,34 @@ export class LineIndex {
     return this.starts[line];
   }
 
-  positionAt(offset: number): { line: number; character: number } {
+  /** The 0-based line holding `offset` (clamped to the document). */
+  lineOf(offset: number): number {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
+    const starts = this.starts;
+    const last = starts.length - 1;
+    let lo = this.hint;
+    if (lo > last) lo = 0;
+    if (starts[lo] <= o) {
+      // Callers mostly ask in increasing order: a few steps forward, else a search.
+      for (let k = 0; k < 8 && lo < last && starts[lo + 1] <= o; k++) lo++;
+      if (lo === last || starts[lo + 1] > o) {
+        this.hint = lo;
+        return lo;
+      }
+    } else lo = 0;
+    let hi = last;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
+      if (starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
+    this.hint = lo;
+    return lo;
+  }
+
+  positionAt(offset: number): { line: number; character: number } {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    const lo = this.lineOf(o);
     // An offset between the \r and \n of one line break means the end of that line,
     // as in vscode-languageserver-textdocument.
     let at = o;

@@ -65,7 +65,22 @@ export function findTerms(
   assertionOf: (start: number, end: number) => Assertion,
   lines: LineIndex,
 ): TermMention[] {
-  return matcher.findAll(text).map((m) => mentionOf(text, m, assertionOf, lines));
+  const raw = matcher.findAll(text);
+  const out: TermMention[] = new Array(raw.length);
+  for (let k = 0; k < raw.length; k++) out[k] = mentionOf(text, raw[k], assertionOf, lines);
+  return out;
+}
+
+/** Category of a concept id (custom terms have their own). */
+const categoryCache = new Map<string, string>();
+function categoryOf(id: string): string {
+  let category = categoryCache.get(id);
+  if (category === undefined) {
+    const concept = id.startsWith('custom:') ? undefined : conceptById.get(id);
+    category = concept ? concept.category : CUSTOM_CATEGORY;
+    if (categoryCache.size < 4096) categoryCache.set(id, category);
+  }
+  return category;
 }
 
 /** The mention for one raw match (also used by chunked and incremental analysis). */
@@ -75,19 +90,18 @@ export function mentionOf(
   assertionOf: (start: number, end: number) => Assertion,
   lines: LineIndex,
 ): TermMention {
-  const custom = m.concept.startsWith('custom:');
-  const concept = custom ? undefined : conceptById.get(m.concept);
-  const pos = lines.positionAt(m.start);
+  const start = m.start;
+  const pos = lines.positionAt(start);
   const mention: TermMention = {
-    text: text.slice(m.start, m.end),
-    start: m.start,
+    text: text.slice(start, m.end),
+    start,
     end: m.end,
     line: pos.line,
     character: pos.character,
     concept: m.concept,
-    category: concept ? concept.category : CUSTOM_CATEGORY,
-    assertion: assertionOf(m.start, m.end),
+    category: categoryOf(m.concept),
+    assertion: assertionOf(start, m.end),
   };
-  if (custom) mention.custom = true;
+  if (m.concept.startsWith('custom:')) mention.custom = true;
   return mention;
 }
