@@ -327,10 +327,13 @@ interface Hit {
   start: number;
   end: number;
   entry: PhraseEntry;
-  /** Offsets of the parentheses enclosing the hit (-1 / +Infinity when none). */
+  /** Offsets of the parentheses enclosing the hit (-1 / NO_PAREN when none). */
   parenOpen: number;
   parenClose: number;
 }
+
+/** Past every offset (a small integer, so a hit's fields stay unboxed). */
+const NO_PAREN = 0x7fffffff;
 
 interface ParsedSentence {
   start: number;
@@ -425,7 +428,7 @@ function buildSentence(start: number, end: number, endIsBoundary: boolean): Pars
     const entry = longestEntryAt(ids, SCRATCH_ORDINALS, k, n);
     if (entry) {
       const last = k + entry.ids.length - 1;
-      hits.push({ start: starts[k], end: ends[last], entry, parenOpen: -1, parenClose: Infinity });
+      hits.push({ start: starts[k], end: ends[last], entry, parenOpen: -1, parenClose: NO_PAREN });
       k = last + 1;
     } else {
       k++;
@@ -496,18 +499,41 @@ export function createAssertionContext(text: string, sections: Section[]): Asser
   /** Parsed sentences, sorted by start (mentions usually come in order, so this is mostly appended). */
   const cache: ParsedSentence[] = [];
 
-  function sentenceFor(ms: number, me: number): ParsedSentence {
+  /** Index of the last sentence looked up (mentions mostly come in order). */
+  let lastIdx = -1;
+  /** The section of the last lookup. */
+  let lastSection: Section | undefined;
+
+  /** The section holding `offset` (sections never overlap, so the last one is checked first). */
+  function sectionOf(offset: number): Section | undefined {
+    const last = lastSection;
+    if (last !== undefined && offset >= last.start && offset < last.end) return last;
+    return (lastSection = sectionAt(sections, offset));
+  }
+
+  /** upperBoundStart(cache, x) - 1, trying the last index and the next one before a search. */
+  function cacheIndex(x: number): number {
+    const n = cache.length;
+    for (let k = lastIdx; k >= 0 && k < n && k <= lastIdx + 1; k++) {
+      if (cache[k].start <= x && (k + 1 === n || cache[k + 1].start > x)) return k;
+    }
+    return upperBoundStart(cache, x) - 1;
+  }
+
+  function sentenceFor(ms: number, me: number, section: Section | undefined): ParsedSentence {
     // A sentence never crosses a section header.
-    const section = sectionAt(sections, ms);
     const secStart = section ? section.start : 0;
     const secEnd = section ? section.end : text.length;
     // Cached sentence containing the span? Only one found within the same section: the
     // answer for a span must not depend on which spans were asked about before (the
     // incremental analysis asks about fewer of them).
-    const idx = upperBoundStart(cache, ms) - 1;
+    const idx = cacheIndex(ms);
     if (idx >= 0) {
       const c = cache[idx];
-      if (c.start <= ms && me <= c.end && c.start >= secStart && c.end <= secEnd) return c;
+      if (c.start <= ms && me <= c.end && c.start >= secStart && c.end <= secEnd) {
+        lastIdx = idx;
+        return c;
+      }
     }
     let s: number;
     const prev = idx >= 0 ? cache[idx] : undefined;
@@ -532,15 +558,17 @@ export function createAssertionContext(text: string, sections: Section[]): Asser
       e = scanSentence(text, s, ms, me, limit);
     }
     const parsed = buildSentence(s, e, scanStoppedAtEnd || e === secEnd);
-    cache.splice(idx + 1, 0, parsed);
+    if (idx + 1 === cache.length) cache.push(parsed);
+    else cache.splice(idx + 1, 0, parsed);
+    lastIdx = idx + 1;
     return parsed;
   }
 
   return (start: number, end: number): Assertion => {
     if (!(end > start) || start < 0 || end > text.length) return PLAIN_ASSERTION;
-    const sent = sentenceFor(start, end);
+    const section = sectionOf(start);
+    const sent = sentenceFor(start, end, section);
     const found = resolve(text, sent, start, end);
-    const section = sectionAt(sections, start);
     let temporality: Assertion['temporality'] = 'current';
     if (found & KIND_BIT.hypothetical) temporality = 'hypothetical';
     else if (found & KIND_BIT.historical) temporality = 'historical';
