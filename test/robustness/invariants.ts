@@ -67,7 +67,9 @@ export function checkAnalysis(text: string, analysis: Analysis): void {
     if (l.text !== text.slice(l.start, l.end)) fail(`${what}: text ${JSON.stringify(l.text)} ≠ slice ${JSON.stringify(text.slice(l.start, l.end))}`);
     checkPosition(doc, what, l.start, l.line, l.character);
     checkRange(text, `${what} value`, l.valueStart, l.valueEnd);
-    if (l.valueStart < l.start || l.valueEnd > l.end) fail(`${what}: value ${l.valueStart}..${l.valueEnd} outside the lab span ${l.start}..${l.end}`);
+    // A number lies inside its value's span; a qualitative result may be shared by a list
+    // ("anti-Ro, anti-La positive": both point at "positive"), so only quantitative values are held to it.
+    if (typeof l.value === 'number' && (l.valueStart < l.start || l.valueEnd > l.end)) fail(`${what}: value ${l.valueStart}..${l.valueEnd} outside the lab span ${l.start}..${l.end}`);
     if (typeof l.value === 'number') checkNumber(`${what} value`, l.value);
     if (l.conventional) checkNumber(`${what} conventional`, l.conventional.value);
     if (l.si) checkNumber(`${what} si`, l.si.value);
