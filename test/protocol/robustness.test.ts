@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
 import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { openDocument, positionOf, startServer, type LspSession } from './lspClient';
+import { findServerPids } from '../e2e/killServer.mjs';
 
 const EXAMPLE = readFileSync(join(__dirname, '..', '..', 'examples', 'calcinosis-follow-up.note'), 'utf8');
 const PRELOAD = join(__dirname, '..', 'fixtures', 'preload', 'no-network.cjs');
@@ -219,6 +220,9 @@ describe('robustness over stdio: a killed server', function () {
     const first = await startServer();
     const before = await openDocument(first, URI, EXAMPLE);
     assert.ok(before.length > 0);
+    // The e2e helper finds the server by its command line (dist/server.js); ours must be among them.
+    // Only our own process is killed: other servers from this tree may be running other tests.
+    assert.ok(findServerPids({ root: join(__dirname, '..', '..') }).includes(first.process.pid!), 'findServerPids missed the server');
     const exited = new Promise<NodeJS.Signals | null>((resolve) => first.process.once('exit', (_code, signal) => resolve(signal)));
     first.process.kill('SIGKILL');
     assert.equal(await exited, 'SIGKILL');
