@@ -96,7 +96,21 @@ const NAME_RE = new RegExp('(?<![A-Za-z0-9_])' + NAME_SOURCE, 'gi');
 /** The same names, anchored (for the second name of "Ca/Phos"). */
 const NAME_AT = new RegExp(NAME_SOURCE, 'iy');
 
+/** Lookups by the name as written (a note repeats a few dozen spellings thousands of times). */
+const LOOKUP_CACHE: [Map<string, NameEntry | null>, Map<string, NameEntry | null>] = [new Map(), new Map()];
+
 function lookup(matched: string, allowNumberOnly: boolean): NameEntry | null {
+  const cache = LOOKUP_CACHE[allowNumberOnly ? 1 : 0];
+  let entry = cache.get(matched);
+  if (entry === undefined) {
+    entry = lookupUncached(matched, allowNumberOnly);
+    if (cache.size >= 4096) cache.clear();
+    cache.set(matched, entry);
+  }
+  return entry;
+}
+
+function lookupUncached(matched: string, allowNumberOnly: boolean): NameEntry | null {
   const list = ENTRIES.get(keyOf(matched));
   if (!list) return null;
   const exact = exactKeyOf(matched);
@@ -263,18 +277,29 @@ function dateKey(m: RegExpExecArray | RegExpMatchArray): string | null {
  */
 export function compareDraws(a: string | undefined, b: string | undefined): 'same' | 'different' | 'unknown' {
   if (!a || !b) return 'unknown';
-  if (a.includes('~earlier') || b.includes('~earlier')) return a === b ? 'same' : 'different';
-  const da = a;
-  const db = b;
-  if (da.startsWith('date:') && db.startsWith('date:')) {
-    const [ya, ma, dda] = da.slice(5).split('-');
-    const [yb, mb, ddb] = db.slice(5).split('-');
-    if (ma !== mb || dda !== ddb) return 'different';
-    if (ya !== '?' && yb !== '?' && ya !== yb) return 'different';
+  // Equal keys are the same draw whatever their kind (every branch below agrees).
+  if (a === b) return 'same';
+  if (a.includes('~earlier') || b.includes('~earlier')) return 'different';
+  if (a.startsWith('date:') && b.startsWith('date:')) {
+    const pa = dateParts(a);
+    const pb = dateParts(b);
+    if (pa[1] !== pb[1] || pa[2] !== pb[2]) return 'different';
+    if (pa[0] !== '?' && pb[0] !== '?' && pa[0] !== pb[0]) return 'different';
     return 'same';
   }
-  if (da === db) return 'same';
   return 'unknown';
+}
+
+/** [year, month, day] of a "date:Y-M-D" key, memoised (pairing compares the same few keys thousands of times). */
+const DATE_PARTS = new Map<string, string[]>();
+function dateParts(key: string): string[] {
+  let parts = DATE_PARTS.get(key);
+  if (!parts) {
+    parts = key.slice(5).split('-');
+    if (DATE_PARTS.size >= 4096) DATE_PARTS.clear();
+    DATE_PARTS.set(key, parts);
+  }
+  return parts;
 }
 
 /** Human words for a draw key ("3/14/2026", "an undated block"). */
@@ -313,8 +338,15 @@ class Geometry {
     this.sectionStarts = sections.map((s) => s.start).sort((a, b) => a - b);
   }
 
+  /** The line of the last lookup: values are mostly looked up in order. */
+  private lineHint = 0;
   lineOf(offset: number): number {
     const ls = this.lineStarts;
+    const h = this.lineHint;
+    if (h < ls.length && ls[h]! <= offset) {
+      if (h + 1 >= ls.length || ls[h + 1]! > offset) return h;
+      if (h + 2 >= ls.length || ls[h + 2]! > offset) return (this.lineHint = h + 1);
+    }
     let lo = 0;
     let hi = ls.length - 1;
     while (lo < hi) {
@@ -322,7 +354,7 @@ class Geometry {
       if (ls[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return lo;
+    return (this.lineHint = lo);
   }
   lineStart(line: number): number {
     return this.lineStarts[line]!;
@@ -558,7 +590,7 @@ function readQuantitative(
   // line would be re-read from every name in it (quadratic).
   while (names.length < MAX_SLASH_NAMES) {
     SLASH_AT.lastIndex = pos;
-    if (!SLASH_AT.exec(norm)) break;
+    if (!SLASH_AT.test(norm)) break;
     NAME_AT.lastIndex = SLASH_AT.lastIndex;
     const nm = NAME_AT.exec(norm);
     if (!nm) break;
@@ -571,7 +603,7 @@ function readQuantitative(
   let p = names[names.length - 1]!.end;
   let attachedDate: string | undefined;
   FILLER_AT.lastIndex = p;
-  FILLER_AT.exec(norm);
+  FILLER_AT.test(norm);
   p = FILLER_AT.lastIndex;
   DATE_PREFIX_AT.lastIndex = p;
   const dp = DATE_PREFIX_AT.exec(norm);
@@ -580,7 +612,7 @@ function readQuantitative(
     if (attachedDate) {
       p = DATE_PREFIX_AT.lastIndex;
       FILLER_AT.lastIndex = p;
-      FILLER_AT.exec(norm);
+      FILLER_AT.test(norm);
       p = FILLER_AT.lastIndex;
     }
   }
@@ -646,7 +678,7 @@ function readQuantitative(
   ];
   for (let guard = 0; guard < 6; guard++) {
     TREND_AT.lastIndex = q;
-    if (!TREND_AT.exec(norm)) break;
+    if (!TREND_AT.test(norm)) break;
     NUM_AT.lastIndex = TREND_AT.lastIndex;
     const tn = NUM_AT.exec(norm);
     if (!tn) break;
@@ -663,12 +695,12 @@ function readQuantitative(
     EARLIER_AT.lastIndex = q;
     let earlier = false;
     let at = -1;
-    if (EARLIER_AT.exec(norm) && EARLIER_AT.lastIndex > q) {
+    if (EARLIER_AT.test(norm) && EARLIER_AT.lastIndex > q) {
       earlier = true;
       at = EARLIER_AT.lastIndex;
     } else {
       NEXT_DATED_AT.lastIndex = q;
-      if (NEXT_DATED_AT.exec(norm)) at = NEXT_DATED_AT.lastIndex;
+      if (NEXT_DATED_AT.test(norm)) at = NEXT_DATED_AT.lastIndex;
     }
     if (at < 0) break;
     NUM_AT.lastIndex = at;
@@ -768,18 +800,18 @@ function readTail(norm: string, a: Analyte, single: Analyte | null, from: number
   }
   if (!unit) {
     NOT_VALUE_AFTER.lastIndex = q;
-    if (NOT_VALUE_AFTER.exec(norm)) return null;
+    if (NOT_VALUE_AFTER.test(norm)) return null;
   }
   void a;
   let date: string | undefined;
   for (let guard = 0; guard < 4; guard++) {
     FLAG_AT.lastIndex = q;
-    if (FLAG_AT.exec(norm)) {
+    if (FLAG_AT.test(norm)) {
       q = FLAG_AT.lastIndex;
       continue;
     }
     RANGE_AT.lastIndex = q;
-    if (RANGE_AT.exec(norm)) {
+    if (RANGE_AT.test(norm)) {
       q = RANGE_AT.lastIndex;
       // "10.8 (8.6-10.2) mg/dL": the unit written after the range is the value's unit too.
       if (!unit) {
@@ -848,7 +880,7 @@ function readQualitative(
   // A bare exact-case "Ro", "La", "Sm", "SSA" only counts with a result or inside a list.
   let q = nameEnd;
   QUAL_FILLER_AT.lastIndex = q;
-  QUAL_FILLER_AT.exec(norm);
+  QUAL_FILLER_AT.test(norm);
   q = QUAL_FILLER_AT.lastIndex;
 
   let positive: boolean | null = null;
@@ -871,7 +903,7 @@ function readQualitative(
   // Titre, possibly after "at" / "with a titre of".
   const afterWord = /[ \t]*(?:,|;)?[ \t]*(?:\(|with[ \t]+)?/y;
   afterWord.lastIndex = q;
-  afterWord.exec(norm);
+  afterWord.test(norm);
   TITRE_RE.lastIndex = afterWord.lastIndex;
   const t = TITRE_RE.exec(norm);
   if (t && (word === null || positive !== false)) {
@@ -907,7 +939,7 @@ function readQualitative(
       const pmEnd = q + pm.index + pm[0].length;
       const patWord = /[ \t]+pattern/y;
       patWord.lastIndex = pmEnd;
-      q = patWord.exec(norm) ? patWord.lastIndex : pmEnd;
+      q = patWord.test(norm) ? patWord.lastIndex : pmEnd;
       if (q - valueEnd < 25) valueEnd = q;
     }
   }
@@ -952,7 +984,7 @@ function readQualitative(
 
 function QUAL_LIST_GAP_AHEAD(norm: string, from: number): boolean {
   QUAL_LIST_SEP_AT.lastIndex = from;
-  if (!QUAL_LIST_SEP_AT.exec(norm)) return false;
+  if (!QUAL_LIST_SEP_AT.test(norm)) return false;
   NAME_AT.lastIndex = QUAL_LIST_SEP_AT.lastIndex;
   const n = NAME_AT.exec(norm);
   if (!n) {
