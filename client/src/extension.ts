@@ -3,7 +3,8 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { NoteStatus } from './languageStatus';
 import { registerOrderSetCommand } from './orderSetCommand';
 
 let client: LanguageClient | undefined;
@@ -32,16 +33,9 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Calcinosis Notes', { log: true });
-  const status = vscode.languages.createLanguageStatusItem('calcinosisNotes.status', documentSelector());
-  status.name = 'Calcinosis Notes';
-  status.text = 'Calcinosis Notes: starting';
-  status.command = { title: 'Show Output', command: 'calcinosisNotes.showOutput' };
-
+  const status = new NoteStatus(documentSelector());
   client = createClient(context, output);
-  client.onDidChangeState((e) => {
-    status.text = e.newState === State.Running ? 'Calcinosis Notes' : e.newState === State.Starting ? 'Calcinosis Notes: starting' : 'Calcinosis Notes: stopped';
-    status.severity = e.newState === State.Stopped ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
-  });
+  status.attach(client);
 
   context.subscriptions.push(
     output,
@@ -55,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (e.affectsConfiguration('calcinosisNotes.languages') && client) {
         await client.stop();
         client = createClient(context, output);
+        status.attach(client);
         await client.start();
       }
     }),

@@ -14,6 +14,7 @@ import { documentSymbols } from './features/documentSymbols';
 import { hoverAt } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
+import { SUMMARY_NOTIFICATION, summaryOf } from './features/summary';
 import { NoteStore } from './noteStore';
 import { SettingsProvider } from './settingsProvider';
 import { describeInternalError } from './internalError';
@@ -78,6 +79,7 @@ async function validate(uri: string): Promise<void> {
     if (!note) return;
     const diagnostics = toDiagnostics(note.analysis.findings, note.lines, note.settings, uri, docsUrlFor);
     await connection.sendDiagnostics({ uri, version: note.version, diagnostics });
+    await connection.sendNotification(SUMMARY_NOTIFICATION, summaryOf(note));
   } catch (error) {
     connection.console.error(describeInternalError('checking a note', error));
   }

@@ -39,6 +39,16 @@ describe('language server over stdio (JSON-RPC)', () => {
     assert.equal(product.relatedInformation?.length, 2);
   });
 
+  it('sends a summary of what it found (counts only) for the language status item', () => {
+    const summary = session.messages.find((m) => m.method === 'calcinosisNotes/summary')?.params as Record<string, unknown>;
+    assert.ok(summary, 'no calcinosisNotes/summary notification');
+    assert.equal(summary.uri, URI);
+    assert.ok((summary.terms as number) > 10);
+    assert.ok((summary.labs as number) >= 8);
+    assert.equal(summary.elevatedProducts, 1);
+    assert.deepEqual(Object.keys(summary).sort(), ['elevatedProducts', 'labs', 'products', 'terms', 'uri', 'version']);
+  });
+
   it('hovers a calcinosis type with a definition and its assertion', async () => {
     const hover = (await session.connection.sendRequest('textDocument/hover', {
       textDocument: { uri: URI },
