@@ -83,6 +83,35 @@ function categoryOf(id: string): string {
   return category;
 }
 
+/**
+ * text.slice(start, end), shared with earlier mentions of the concept written the same way:
+ * a note repeats a few spellings of each term thousands of times, so this compares a few
+ * characters instead of allocating a string per mention.
+ */
+const spellings = new Map<string, string[]>();
+function spellingOf(text: string, start: number, end: number, concept: string): string {
+  const len = end - start;
+  let known = spellings.get(concept);
+  if (known === undefined) {
+    if (spellings.size >= 4096) spellings.clear();
+    spellings.set(concept, (known = []));
+  }
+  outer: for (let k = 0; k < known.length; k++) {
+    const w = known[k];
+    if (w.length !== len) continue;
+    for (let i = 0; i < len; i++) if (w.charCodeAt(i) !== text.charCodeAt(start + i)) continue outer;
+    return w;
+  }
+  // A flat copy, so the shared spelling does not keep this note's text alive.
+  const w = flatCopy(text.slice(start, end));
+  if (known.length < 16) known.push(w);
+  return w;
+}
+
+function flatCopy(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /** The mention for one raw match (also used by chunked and incremental analysis). */
 export function mentionOf(
   text: string,
@@ -93,7 +122,7 @@ export function mentionOf(
   const start = m.start;
   const pos = lines.positionAt(start);
   const mention: TermMention = {
-    text: text.slice(start, m.end),
+    text: spellingOf(text, start, m.end, m.concept),
     start,
     end: m.end,
     line: pos.line,
