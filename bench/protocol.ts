@@ -139,11 +139,15 @@ export async function editing(path: string, edits: number, requests: number): Pr
 
 export interface BigNote {
   bytes: number;
+  /** True when maxDocumentSize was raised so that the note is analysed. */
+  forced: boolean;
   openRoundTrip: number;
   rssMb: number;
   peakRssMb: number;
   /** Hover round trips on a small note sent while the big one was being analysed. */
   hoverWhileBusy: number[];
+  /** Codes of the diagnostics published for the big note after it was opened. */
+  codes: string[];
 }
 
 function memoryOf(pid: number): { rss: number; hwm: number } {
@@ -152,10 +156,15 @@ function memoryOf(pid: number): { rss: number; hwm: number } {
   return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
 }
 
-/** Opens a big note (maxDocumentSize raised for it), measures RSS, and how a hover on another note fares meanwhile. */
-export async function bigNote(path: string): Promise<BigNote> {
+/**
+ * Opens a big note, measures RSS, and how a hover on another note fares meanwhile. With
+ * `forced`, maxDocumentSize is raised so that the note is analysed; without, the server's
+ * default settings apply (what a user gets: a note above the limit is refused with one
+ * diagnostic).
+ */
+export async function bigNote(path: string, forced = true): Promise<BigNote> {
   const text = readFileSync(path, 'utf8');
-  const settings = { maxDocumentSize: text.length + 1 };
+  const settings = forced ? { maxDocumentSize: text.length + 1 } : undefined;
   const session: LspSession = await startServer({ env: TIMING_ENV, settings });
   try {
     const small = 'file:///bench/small.note';
@@ -163,6 +172,8 @@ export async function bigNote(path: string): Promise<BigNote> {
     await openDocument(session, small, smallText);
     const a = performance.now();
     const done = openDocument(session, 'file:///bench/big.note', text);
+    let codes: string[] = [];
+    void done.then((diagnostics) => (codes = diagnostics.map((d) => String(d.code))));
     // While the big note is analysed, keep asking for hovers on the small one.
     const hoverWhileBusy: number[] = [];
     let finished = false;
@@ -177,7 +188,7 @@ export async function bigNote(path: string): Promise<BigNote> {
     const openRoundTrip = performance.now() - a;
     await new Promise((r) => setTimeout(r, 500));
     const mem = memoryOf(session.process.pid!);
-    return { bytes: Buffer.byteLength(text), openRoundTrip, rssMb: mem.rss, peakRssMb: mem.hwm, hoverWhileBusy };
+    return { bytes: Buffer.byteLength(text), forced, openRoundTrip, rssMb: mem.rss, peakRssMb: mem.hwm, hoverWhileBusy, codes };
   } finally {
     await session.close();
   }

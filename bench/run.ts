@@ -65,6 +65,7 @@ async function main(): Promise<void> {
   let cold: ColdStart | undefined;
   let edit: Editing | undefined;
   let big: BigNote | undefined;
+  let bigDefault: BigNote | undefined;
   let vsix: { bytes: number; built: boolean } | undefined;
   if (!args.has('--no-protocol')) {
     if (!args.has('--no-vsix')) {
@@ -85,7 +86,9 @@ async function main(): Promise<void> {
     log(`  100 KB: didOpen → diagnostics p50 ${ms(median(edit.openRoundTrip))}; didChange → diagnostics p50 ${ms(median(edit.changeRoundTrip))} p95 ${ms(p95(edit.changeRoundTrip))} (server ${ms(median(edit.changeServer))} / ${ms(p95(edit.changeServer))})`);
     log(`  hover p95 ${ms(p95(edit.hoverRoundTrip))} (server ${ms(p95(edit.hoverServer))}); completion p95 ${ms(p95(edit.completionRoundTrip))} (server ${ms(p95(edit.completionServer))})`);
     const largest = corpora[corpora.length - 1];
-    big = await bigNote(largest.path);
+    bigDefault = await bigNote(largest.path, false);
+    log(`  ${largest.name}, default settings: didOpen → diagnostics ${ms(bigDefault.openRoundTrip)} (${bigDefault.codes.join(', ') || 'no diagnostics'}); RSS ${bigDefault.rssMb.toFixed(0)} MB (peak ${bigDefault.peakRssMb.toFixed(0)} MB)`);
+    big = await bigNote(largest.path, true);
     log(`  ${largest.name}: didOpen → diagnostics ${ms(big.openRoundTrip)}; RSS ${big.rssMb.toFixed(0)} MB (peak ${big.peakRssMb.toFixed(0)} MB); hover on another note meanwhile: max ${ms(Math.max(...big.hoverWhileBusy))} over ${big.hoverWhileBusy.length}`);
   }
 
@@ -99,12 +102,19 @@ async function main(): Promise<void> {
     load: `${load0[0].toFixed(1)} → ${load1[0].toFixed(1)}`,
     minutes: ((performance.now() - started) / 60000).toFixed(1),
   };
-  const report = render(cells, corpora, engines, edits, cold, edit, big, vsix, machine);
+  const report = render(cells, corpora, engines, edits, cold, edit, big, bigDefault, vsix, machine);
   writeFileSync(join(__dirname, 'RESULTS.md'), report.full);
   mkdirSync(join(ROOT, 'docs'), { recursive: true });
   writeFileSync(join(ROOT, 'docs', 'bench-summary.md'), report.summary);
   log('\n' + report.tables);
   log(`Wrote bench/RESULTS.md and docs/bench-summary.md (${machine.minutes} min).`);
+}
+
+/** What the server said about a big note opened with default settings. */
+function refusal(b: BigNote): string {
+  const refused = b.codes.filter((c) => c === 'document-too-large').length;
+  if (refused === 1 && b.codes.length === 1) return 'not analysed: one document-too-large diagnostic (maxDocumentSize 5,000,000 characters)';
+  return `diagnostics: ${b.codes.length ? b.codes.join(', ') : 'none'}`;
 }
 
 function cellOf(cells: Cell[], engine: string, size: string): Cell | undefined {
@@ -119,6 +129,7 @@ function render(
   cold: ColdStart | undefined,
   edit: Editing | undefined,
   big: BigNote | undefined,
+  bigDefault: BigNote | undefined,
   vsix: { bytes: number; built: boolean } | undefined,
   machine: Record<string, string | number>,
 ): { full: string; summary: string; tables: string } {
@@ -158,10 +169,15 @@ function render(
     pr.push(`| hover (100 KB note) | p50 ${ms(median(edit.hoverRoundTrip))}, p95 ${ms(p95(edit.hoverRoundTrip))} | p50 ${ms(median(edit.hoverServer))}, p95 ${ms(p95(edit.hoverServer))} | n=${edit.hoverRoundTrip.length} |`);
     pr.push(`| completion (100 KB note) | p50 ${ms(median(edit.completionRoundTrip))}, p95 ${ms(p95(edit.completionRoundTrip))} | p50 ${ms(median(edit.completionServer))}, p95 ${ms(p95(edit.completionServer))} | n=${edit.completionRoundTrip.length} |`);
   }
+  if (bigDefault) {
+    const mb = (bigDefault.bytes / 1048576).toFixed(0);
+    pr.push(`| ${mb} MB didOpen, default settings → first diagnostics | ${ms(bigDefault.openRoundTrip)} | | ${refusal(bigDefault)} |`);
+    pr.push(`| server RSS after opening ${mb} MB, default settings | ${bigDefault.rssMb.toFixed(0)} MB (peak ${bigDefault.peakRssMb.toFixed(0)} MB) | | |`);
+  }
   if (big) {
     const mb = (big.bytes / 1048576).toFixed(0);
-    pr.push(`| ${mb} MB didOpen → first diagnostics | ${ms(big.openRoundTrip)} | | |`);
-    pr.push(`| server RSS after opening ${mb} MB | ${big.rssMb.toFixed(0)} MB (peak ${big.peakRssMb.toFixed(0)} MB) | | |`);
+    pr.push(`| ${mb} MB didOpen, analysis forced → first diagnostics | ${ms(big.openRoundTrip)} | | maxDocumentSize raised; ${big.codes.length.toLocaleString('en-US')} diagnostics |`);
+    pr.push(`| server RSS after opening ${mb} MB, analysis forced | ${big.rssMb.toFixed(0)} MB (peak ${big.peakRssMb.toFixed(0)} MB) | | |`);
     pr.push(`| hover on another note while ${mb} MB is analysed | max ${ms(Math.max(...big.hoverWhileBusy))}, p50 ${ms(median(big.hoverWhileBusy))} | | n=${big.hoverWhileBusy.length} |`);
   }
   if (vsix) pr.push(`| VSIX size | ${(vsix.bytes / 1024).toFixed(0)} KB | | ${vsix.built ? 'built by this run' : 'existing calcinosis-notes.vsix'} |`);
@@ -202,7 +218,10 @@ function render(
     const v = median(cold.roundTrip);
     targets.push({ what: 'cold start (spawn → initialize result)', target: '≤ 150 ms', measured: ms(v), met: v <= 150 });
   }
-  if (big && big.bytes >= 10 * 1048576 * 0.99) targets.push({ what: 'RSS after a 10 MB note', target: '≤ 60 MB', measured: `${big.rssMb.toFixed(0)} MB`, met: big.rssMb <= 60 });
+  if (bigDefault && bigDefault.bytes >= 10 * 1048576 * 0.99) {
+    targets.push({ what: 'RSS after a 10 MB note, default settings', target: '≤ 60 MB', measured: `${bigDefault.rssMb.toFixed(0)} MB (${refusal(bigDefault)})`, met: bigDefault.rssMb <= 60 });
+  }
+  if (big && big.bytes >= 10 * 1048576 * 0.99) targets.push({ what: 'RSS after a 10 MB note, analysis forced', target: '≤ 60 MB', measured: `${big.rssMb.toFixed(0)} MB`, met: big.rssMb <= 60 });
   if (vsix) targets.push({ what: 'VSIX size', target: '≤ 1 MB', measured: `${(vsix.bytes / 1024).toFixed(0)} KB`, met: vsix.bytes <= 1048576 });
   const tg: string[] = ['| target | goal | measured | met |', '| --- | --- | --- | :---: |'];
   for (const t of targets) tg.push(`| ${t.what} | ${t.target} | ${t.measured} | ${t.met === null ? '' : t.met ? 'yes' : 'no'} |`);
