@@ -526,7 +526,7 @@ export function findLabValues(text: string, assertionOf: (start: number, end: nu
 
     if (a.kind === 'qualitative') {
       if (pendingQualEnd >= 0 && !QUAL_LIST_GAP(norm, pendingQualEnd, nameStart)) pendingQual = [];
-      const got = readQualitative(norm, a, nameStart, nameEnd, pendingQual, raws);
+      const got = readQualitative(norm, a, nameStart, nameEnd, pendingQual, raws, consumedTo);
       if (got === 'pending') {
         pendingQual.push({ analyte: a, start: nameStart, end: nameEnd });
         pendingQualEnd = nameEnd;
@@ -876,6 +876,7 @@ function readQualitative(
   nameEnd: number,
   pending: { analyte: Analyte; start: number; end: number }[],
   out: RawValue[],
+  consumedTo = 0,
 ): number | 'pending' {
   // A bare exact-case "Ro", "La", "Sm", "SSA" only counts with a result or inside a list.
   let q = nameEnd;
@@ -946,7 +947,8 @@ function readQualitative(
 
   if (word === null && titre === undefined && numeric === null) {
     // Result written before the name: "positive ANA", "negative for anti-Scl-70".
-    const before = norm.slice(Math.max(0, nameStart - 24), nameStart);
+    // Never a word already read as another value's result ("anti-Scl-70 negative ANA"): values must not overlap.
+    const before = norm.slice(Math.max(0, nameStart - 24, consumedTo), nameStart);
     const b = QUAL_BEFORE_RE.exec(before);
     if (b && !(a.exactNames ?? []).includes(norm.slice(nameStart, nameEnd))) {
       const w = b[1]!.toLowerCase();

@@ -211,6 +211,13 @@ describe('robustness: bad input', function () {
     });
   });
 
+  describe('ambiguous serology word order', () => {
+    it('"anti-Scl-70 negative ANA": the word belongs to one value, and values never overlap (hover and tokens rely on it)', () => {
+      const a = analyze('anti-Scl-70 negative ANA');
+      assert.deepEqual(a.labs.map((l) => [l.analyte, l.text]), [['anti-scl-70', 'anti-Scl-70 negative']]);
+    });
+  });
+
   describe('pathological custom terms', () => {
     it('regex metacharacters in a term match literally and only literally', () => {
       const { settings } = normalize({ customTerms: ['(a+)+$', 'Ca++', '.*', '[x]', 'a|b'] });
