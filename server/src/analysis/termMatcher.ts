@@ -18,6 +18,8 @@ export interface MatchEntry {
 interface TrieNode {
   next?: Map<string, TrieNode>;
   entries?: MatchEntry[];
+  /** The ASCII word keys of `next`, by hash of their letters (built by index()). */
+  nextAscii?: Map<number, { key: string; node: TrieNode }[]>;
 }
 
 export interface RawMatch {
@@ -124,6 +126,26 @@ function tokenEnd(text: string, i: number): number {
   return code >= 0xd800 && code <= 0xdbff && i + 1 < n ? i + 2 : i + 1;
 }
 
+/**
+ * The child of `node` for the token text[ts, te): an ASCII word is looked up by the hash of
+ * its lower-case letters (as the first word is), anything else by its lower-cased text.
+ */
+function nextNode(node: TrieNode, text: string, ts: number, te: number): TrieNode | undefined {
+  let h = 0;
+  let k = ts;
+  for (; k < te; k++) {
+    const c = text.charCodeAt(k);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) h = (Math.imul(h, 31) + c) | 0;
+    else if (c >= 65 && c <= 90) h = (Math.imul(h, 31) + c + 32) | 0;
+    else break;
+  }
+  if (k === te && node.nextAscii) {
+    const bucket = node.nextAscii.get(h);
+    return bucket ? findInBucket(bucket, text, ts, te) : undefined;
+  }
+  return node.next!.get(lowerToken(text.slice(ts, te)));
+}
+
 export class TermMatcher {
   private readonly root = new Map<string, TrieNode>();
   private formCount = 0;
@@ -188,17 +210,38 @@ export class TermMatcher {
    * by a hash of their lower-case letters, computed while they are read.
    */
   scan(text: string, from: number, to: number): { matches: RawMatch[]; next: number } {
+    const next = this.scanInto(text, from, to);
+    const matches: RawMatch[] = new Array(this.found);
+    for (let k = 0; k < this.found; k++) matches[k] = { concept: this.foundConcepts[k], start: this.foundStarts[k], end: this.foundEnds[k] };
+    this.releaseFound();
+    return { matches, next };
+  }
+
+  /** Matches of the last scanInto: how many, and their concepts and offsets (valid until the next scan). */
+  found = 0;
+  foundConcepts: string[] = [];
+  foundStarts = new Int32Array(256);
+  foundEnds = new Int32Array(256);
+
+  /**
+   * What `scan` does, without an object per match: the matches are left in `found`,
+   * `foundConcepts`, `foundStarts` and `foundEnds`; returns `next`.
+   */
+  scanInto(text: string, from: number, to: number): number {
     if (this.dirty) this.index();
-    const out: RawMatch[] = [];
+    this.found = 0;
     const n = text.length;
-    const asciiFirst = this.asciiFirst!;
     const punctFirst = this.punctFirst!;
+    const firstHashes = this.firstHashes;
+    const firstIds = this.firstIds;
+    const firstBuckets = this.firstBuckets;
+    const firstMask = firstIds.length - 1;
     let i = from;
     for (;;) {
       // Next token.
       let code = 0;
       while (i < n && isSpaceCode((code = text.charCodeAt(i)))) i++;
-      if (i >= n || i >= to) return { matches: out, next: Math.min(i, n) };
+      if (i >= n || i >= to) return Math.min(i, n);
       const s = i;
       let node: TrieNode | undefined;
       if (code < 128 && ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122))) {
@@ -219,8 +262,13 @@ export class TermMatcher {
         }
         i = j;
         if (ascii) {
-          const bucket = asciiFirst.get(h);
-          if (bucket) node = findInBucket(bucket, text, s, j);
+          // Open addressing over the hashes of the first words: most words are in no form.
+          for (let slot = h & firstMask; firstIds[slot] !== 0; slot = (slot + 1) & firstMask) {
+            if (firstHashes[slot] === h) {
+              node = findInBucket(firstBuckets[firstIds[slot] - 1], text, s, j);
+              break;
+            }
+          }
         } else node = this.root.get(text.slice(s, j).toLowerCase());
       } else if (isWordCode(code, text, i)) {
         let j = i + 1;
@@ -260,20 +308,49 @@ export class TermMatcher {
         starts.push(ts);
         ends.push(te);
         pos = te;
-        node = node.next.get(lowerToken(text.slice(ts, te)));
+        node = nextNode(node, text, ts, te);
         k++;
       }
       if (bestEnd >= 0) {
-        out.push({ concept: bestConcept, start: s, end: ends[bestEnd] });
+        this.pushFound(bestConcept, s, ends[bestEnd]);
         i = ends[bestEnd];
       }
     }
   }
 
+  /** Drops large match buffers (after a long note), so the shared matcher holds little. */
+  releaseFound(): void {
+    this.found = 0;
+    if (this.foundStarts.length > 4096) {
+      this.foundConcepts = [];
+      this.foundStarts = new Int32Array(256);
+      this.foundEnds = new Int32Array(256);
+    }
+  }
+
+  private pushFound(concept: string, start: number, end: number): void {
+    const k = this.found;
+    if (k === this.foundStarts.length) {
+      const starts = new Int32Array(k * 2);
+      starts.set(this.foundStarts);
+      this.foundStarts = starts;
+      const ends = new Int32Array(k * 2);
+      ends.set(this.foundEnds);
+      this.foundEnds = ends;
+    }
+    this.foundConcepts[k] = concept;
+    this.foundStarts[k] = start;
+    this.foundEnds[k] = end;
+    this.found = k + 1;
+  }
+
   private readonly walkStarts: number[] = [];
   private readonly walkEnds: number[] = [];
   private dirty = true;
-  private asciiFirst?: Map<number, { key: string; node: TrieNode }[]>;
+  /** First ASCII words by hash: slot → hash, slot → bucket index + 1 (0: empty). */
+  private firstHashes = new Int32Array(1);
+  private firstIds = new Int32Array(1);
+  private firstBuckets: { key: string; node: TrieNode }[][] = [];
   private punctFirst?: Set<number>;
 
   /** Builds the first-word lookup tables after forms were added. */
@@ -288,10 +365,40 @@ export class TermMatcher {
         asciiFirst.set(h, bucket);
       } else if (key.length === 1) punctFirst.add(key.charCodeAt(0));
     }
+    // The same hashed lookup for the words after the first (no string per step of the walk).
+    const stack = [...this.root.values()];
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (!node.next) continue;
+      const byHash = new Map<number, { key: string; node: TrieNode }[]>();
+      for (const [key, child] of node.next) {
+        stack.push(child);
+        if (!/^[a-z0-9]+$/.test(key)) continue;
+        const h = hashLower(key);
+        const bucket = byHash.get(h) ?? [];
+        bucket.push({ key, node: child });
+        byHash.set(h, bucket);
+      }
+      node.nextAscii = byHash;
+    }
     // Typographic apostrophes and hyphens fold to ASCII ones before the lookup.
     if (punctFirst.has(39)) punctFirst.add(0x2019).add(0x2018);
     if (punctFirst.has(45)) punctFirst.add(0x2010).add(0x2011);
-    this.asciiFirst = asciiFirst;
+    let size = 16;
+    while (size < asciiFirst.size * 4) size *= 2;
+    const hashes = new Int32Array(size);
+    const ids = new Int32Array(size);
+    const buckets: { key: string; node: TrieNode }[][] = [];
+    for (const [h, bucket] of asciiFirst) {
+      let slot = h & (size - 1);
+      while (ids[slot] !== 0) slot = (slot + 1) & (size - 1);
+      hashes[slot] = h;
+      buckets.push(bucket);
+      ids[slot] = buckets.length;
+    }
+    this.firstHashes = hashes;
+    this.firstIds = ids;
+    this.firstBuckets = buckets;
     this.punctFirst = punctFirst;
     this.dirty = false;
   }

@@ -65,9 +65,15 @@ export function findTerms(
   assertionOf: (start: number, end: number) => Assertion,
   lines: LineIndex,
 ): TermMention[] {
-  const raw = matcher.findAll(text);
-  const out: TermMention[] = new Array(raw.length);
-  for (let k = 0; k < raw.length; k++) out[k] = mentionOf(text, raw[k], assertionOf, lines);
+  // The matcher leaves its matches in typed arrays: no intermediate object per match.
+  matcher.scanInto(text, 0, text.length);
+  const n = matcher.found;
+  const concepts = matcher.foundConcepts;
+  const starts = matcher.foundStarts;
+  const ends = matcher.foundEnds;
+  const out: TermMention[] = new Array(n);
+  for (let k = 0; k < n; k++) out[k] = mentionAt(text, concepts[k], starts[k], ends[k], assertionOf, lines);
+  matcher.releaseFound();
   return out;
 }
 
@@ -119,18 +125,28 @@ export function mentionOf(
   assertionOf: (start: number, end: number) => Assertion,
   lines: LineIndex,
 ): TermMention {
-  const start = m.start;
+  return mentionAt(text, m.concept, m.start, m.end, assertionOf, lines);
+}
+
+function mentionAt(
+  text: string,
+  concept: string,
+  start: number,
+  end: number,
+  assertionOf: (start: number, end: number) => Assertion,
+  lines: LineIndex,
+): TermMention {
   const pos = lines.positionAt(start);
   const mention: TermMention = {
-    text: spellingOf(text, start, m.end, m.concept),
+    text: spellingOf(text, start, end, concept),
     start,
-    end: m.end,
+    end,
     line: pos.line,
     character: pos.character,
-    concept: m.concept,
-    category: categoryOf(m.concept),
-    assertion: assertionOf(start, m.end),
+    concept,
+    category: categoryOf(concept),
+    assertion: assertionOf(start, end),
   };
-  if (m.concept.startsWith('custom:')) mention.custom = true;
+  if (concept.startsWith('custom:')) mention.custom = true;
   return mention;
 }
