@@ -332,6 +332,12 @@ interface Hit {
   parenClose: number;
 }
 
+/** Sentences an assertion context keeps (a 1 MB note has ~17,500, a 10 MB one ~175,000: 30 MB if all were kept). */
+const CACHE_MAX = 32768;
+
+/** The hits of every sentence without a trigger (never modified). */
+const NO_HITS: Hit[] = [];
+
 /** Past every offset (a small integer, so a hit's fields stay unboxed). */
 const NO_PAREN = 0x7fffffff;
 
@@ -452,7 +458,9 @@ function buildSentence(start: number, end: number, endIsBoundary: boolean): Pars
       }
     }
   }
-  return { start, end, endIsBoundary, hits };
+  // Kept sentences hold exact-size arrays (a pushed-to array reserves room for 17), and
+  // sentences without a trigger share one empty array: the cache of a 10 MB note is large.
+  return { start, end, endIsBoundary, hits: hits.length === 0 ? NO_HITS : hits.slice() };
 }
 
 /** The longest phrase whose tokens are ids[k..] (consecutive in the text), using tokens before `limit` only. */
@@ -561,6 +569,13 @@ export function createAssertionContext(text: string, sections: Section[]): Asser
     if (idx + 1 === cache.length) cache.push(parsed);
     else cache.splice(idx + 1, 0, parsed);
     lastIdx = idx + 1;
+    // Keep the cache bounded: mentions come in order, so sentences far behind the one just
+    // parsed are rarely asked for again (and would be parsed again, to the same result).
+    if (cache.length > CACHE_MAX && lastIdx > CACHE_MAX / 2) {
+      const drop = lastIdx - CACHE_MAX / 4;
+      cache.splice(0, drop);
+      lastIdx -= drop;
+    }
     return parsed;
   }
 
