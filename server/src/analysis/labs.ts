@@ -398,6 +398,17 @@ class Geometry {
     for (let k = l; k <= line; k++) this.paraStart[k] = start;
     return start;
   }
+  private paraKeys = new Map<number, string>();
+  /** Draw key of the undated block (paragraph) holding `line`: one shared string per paragraph. */
+  paragraphKey(line: number): string {
+    const start = this.paragraphOf(line);
+    let key = this.paraKeys.get(start);
+    if (key === undefined) {
+      key = `para:${this.lineStart(start)}`;
+      this.paraKeys.set(start, key);
+    }
+    return key;
+  }
   sectionOf(offset: number): number {
     const s = this.sectionStarts;
     let lo = 0;
@@ -1026,24 +1037,7 @@ export function unitFits(a: Analyte, written: string): boolean {
 function finish(text: string, geo: Geometry, r: RawValue, assertionOf: (s: number, e: number) => Assertion): LabValue {
   const a = r.analyte;
   const line = geo.lineOf(r.start);
-  const lab: LabValue = {
-    text: text.slice(r.start, r.end),
-    start: r.start,
-    end: r.end,
-    line,
-    character: r.start - geo.lineStart(line),
-    analyte: a.id,
-    value: r.value,
-    unit: r.unit !== null && r.unitStart !== undefined ? text.slice(r.unitStart, r.unitStart + r.unit.length) : r.unit,
-    comparator: r.comparator,
-    conventional: null,
-    si: null,
-    assertion: assertionOf(r.start, r.end),
-    valueStart: r.valueStart,
-    valueEnd: r.valueEnd,
-    unitAssumed: false,
-  };
-  if (r.result) lab.result = r.result;
+  const assertion = assertionOf(r.start, r.end);
 
   // Draw: a date attached to the value, else one on its line, else a date header above,
   // else the paragraph (an undated block).
@@ -1065,17 +1059,64 @@ function finish(text: string, geo: Geometry, r: RawValue, assertionOf: (s: numbe
       best = dates[k]!.key;
       break;
     }
-    draw = best ?? geo.headerAbove(line, r.start) ?? `para:${geo.lineStart(geo.paragraphOf(line))}`;
+    draw = best ?? geo.headerAbove(line, r.start) ?? geo.paragraphKey(line);
   }
+  let superseded = false;
   if (r.trendIndex !== undefined && r.trendLength !== undefined && r.trendIndex < r.trendLength - 1 && !r.attachedDate) {
     draw = `${draw}~earlier${r.trendLength - 1 - r.trendIndex}`;
   }
-  if (r.trendIndex !== undefined && r.trendLength !== undefined && r.trendIndex < r.trendLength - 1) lab.superseded = true;
+  if (r.trendIndex !== undefined && r.trendLength !== undefined && r.trendIndex < r.trendLength - 1) superseded = true;
   if (r.earlier) {
-    lab.superseded = true;
+    superseded = true;
     if (!r.attachedDate) draw = `${draw}~earlier0`;
   }
-  lab.draw = draw;
+
+  const labText = text.slice(r.start, r.end);
+  const unit = r.unit !== null && r.unitStart !== undefined ? text.slice(r.unitStart, r.unitStart + r.unit.length) : r.unit;
+  let lab: LabValue;
+  if (!r.result && !superseded) {
+    // The common case in one literal, `draw` included: no property added afterwards, so no
+    // second allocation for the object's properties (same keys, same order as below).
+    lab = {
+      text: labText,
+      start: r.start,
+      end: r.end,
+      line,
+      character: r.start - geo.lineStart(line),
+      analyte: a.id,
+      value: r.value,
+      unit,
+      comparator: r.comparator,
+      conventional: null,
+      si: null,
+      assertion,
+      valueStart: r.valueStart,
+      valueEnd: r.valueEnd,
+      unitAssumed: false,
+      draw,
+    };
+  } else {
+    lab = {
+      text: labText,
+      start: r.start,
+      end: r.end,
+      line,
+      character: r.start - geo.lineStart(line),
+      analyte: a.id,
+      value: r.value,
+      unit,
+      comparator: r.comparator,
+      conventional: null,
+      si: null,
+      assertion,
+      valueStart: r.valueStart,
+      valueEnd: r.valueEnd,
+      unitAssumed: false,
+    };
+    if (r.result) lab.result = r.result;
+    if (superseded) lab.superseded = true;
+    lab.draw = draw;
+  }
 
   if (typeof r.value === 'number' && a.kind === 'quantitative') resolveUnits(lab, a, r);
   else if (typeof r.value === 'number' && r.unit) {
