@@ -1126,6 +1126,17 @@ function finish(text: string, geo: Geometry, r: RawValue, assertionOf: (s: numbe
   return lab;
 }
 
+/** Whether 1 in the conventional unit is 1 in the SI unit (bicarbonate mEq/L = mmol/L), by analyte. */
+const SAME_NUMBER = new Map<Analyte, boolean>();
+function sameNumberInBothUnits(a: Analyte): boolean {
+  let same = SAME_NUMBER.get(a);
+  if (same === undefined) {
+    same = !!a.conventionalUnit && !!a.siUnit && convert(1, a.conventionalUnit, a.siUnit, substanceOf(a)) === 1;
+    SAME_NUMBER.set(a, same);
+  }
+  return same;
+}
+
 function toConventional(a: Analyte, value: number, code: string): number | null {
   if (!a.conventionalUnit) return null;
   const alias = a.aliasUnits?.[code];
@@ -1180,7 +1191,7 @@ function resolveUnits(lab: LabValue, a: Analyte, r: RawValue): void {
   }
   if (!a.conventionalUnit) return;
   // Units where both systems give the same number (bicarbonate mEq/L = mmol/L) need no assumption.
-  if (a.siUnit && convert(1, a.conventionalUnit, a.siUnit, substanceOf(a)) === 1) {
+  if (a.siUnit && sameNumberInBothUnits(a)) {
     fill(lab, a, value, a.conventionalUnit);
     checkPlausible(lab, a, value, a.conventionalUnit);
     return;
@@ -1244,7 +1255,7 @@ function harmonizeAmbiguous(labs: LabValue[]): void {
   for (const l of labs) {
     if (!l.draw || !l.conventional || !l.si || l.implausible || l.ambiguousUnit) continue;
     const a = ANALYTE_BY_ID.get(l.analyte as Analyte['id']);
-    if (!a || !a.conventionalUnit || !a.siUnit || convert(1, a.conventionalUnit, a.siUnit, substanceOf(a)) === 1) continue;
+    if (!a || !a.conventionalUnit || !a.siUnit || sameNumberInBothUnits(a)) continue;
     let sys: 'conventional' | 'si' | null = null;
     if (l.unit) {
       const code = normalizeUnit(l.unit);
