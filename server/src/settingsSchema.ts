@@ -62,6 +62,7 @@ export const DIAGNOSTIC_DESCRIPTIONS: Record<DiagnosticCode, string> = {
   'implausible-lab-value': 'a lab value is outside what is physiologically possible (often a unit or typing slip)',
   'lab-out-of-range': 'a lab value is outside its reference range',
   'unit-assumed': 'a lab value has no unit and the usual one was assumed',
+  'unit-ambiguous': 'a lab value has no unit and its number fits both unit systems, so it is not used',
   'unfilled-field': 'a placeholder from an order set or template is still empty',
   'document-too-large': 'the note is larger than `#calcinosisNotes.maxDocumentSize#` and was not analysed',
   'binary-content': 'the file looks like binary data and was not analysed',

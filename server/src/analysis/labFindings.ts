@@ -50,7 +50,9 @@ export function labFindings(text: string, labs: LabValue[], products: CaPhosProd
     });
   }
 
+  const explained = new Set<number>();
   for (const n of explainUnpaired(labs, products)) {
+    explained.add(n.lab);
     const lab = labs[n.lab]!;
     const f: Finding = {
       start: lab.valueStart,
@@ -66,7 +68,8 @@ export function labFindings(text: string, labs: LabValue[], products: CaPhosProd
     findings.push(f);
   }
 
-  for (const lab of labs) {
+  for (let index = 0; index < labs.length; index++) {
+    const lab = labs[index]!;
     const a = ANALYTE_BY_ID.get(lab.analyte as AnalyteId);
     if (!a) continue;
     if (lab.implausible) {
@@ -78,6 +81,16 @@ export function labFindings(text: string, labs: LabValue[], products: CaPhosProd
         message: `Probable unit or typing error in ${a.label}: ${lab.implausible}`,
       });
       continue;
+    }
+    if (lab.ambiguousUnit && !explained.has(index)) {
+      // A number that fits both unit systems is not converted or used; say so rather than guess.
+      findings.push({
+        start: lab.valueStart,
+        end: lab.valueEnd,
+        severity: 'information',
+        code: 'unit-ambiguous',
+        message: `${lab.ambiguousUnit} It is not converted or used in any calculation; write the unit to remove the doubt.`,
+      });
     }
     if (lab.unitAssumed && lab.unitAssumedReason) {
       findings.push({
