@@ -509,6 +509,8 @@ export function createAssertionContext(text: string, sections: Section[]): Asser
 
   /** Index of the last sentence looked up (mentions mostly come in order). */
   let lastIdx = -1;
+  /** Set once sentences were dropped from the cache (a huge note): it is a window, not a record. */
+  let evicted = false;
   /** The section of the last lookup. */
   let lastSection: Section | undefined;
 
@@ -567,14 +569,21 @@ export function createAssertionContext(text: string, sections: Section[]): Asser
     }
     const parsed = buildSentence(s, e, scanStoppedAtEnd || e === secEnd);
     if (idx + 1 === cache.length) cache.push(parsed);
-    else cache.splice(idx + 1, 0, parsed);
+    else if (evicted) {
+      // Asked again from further up (the labs after the terms of a huge note): forget the
+      // sentences below, so that what follows appends instead of shifting a large array.
+      cache.length = idx + 1;
+      cache.push(parsed);
+    } else cache.splice(idx + 1, 0, parsed);
     lastIdx = idx + 1;
     // Keep the cache bounded: mentions come in order, so sentences far behind the one just
-    // parsed are rarely asked for again (and would be parsed again, to the same result).
+    // parsed are rarely asked for again (a sentence not in the cache is parsed again, to the
+    // same result).
     if (cache.length > CACHE_MAX && lastIdx > CACHE_MAX / 2) {
       const drop = lastIdx - CACHE_MAX / 4;
       cache.splice(0, drop);
       lastIdx -= drop;
+      evicted = true;
     }
     return parsed;
   }
