@@ -21,6 +21,8 @@ export interface LspSession {
   stderr: () => string;
   /** Log and show-message notifications the server sent. */
   messages: { method: string; params: unknown }[];
+  /** Resolves with the first notification of `method` (already received or still to come) that satisfies `accept`. */
+  waitForMessage(method: string, accept?: (params: unknown) => boolean, timeoutMs?: number): Promise<unknown>;
   /** Resolves with the next diagnostics published for `uri` (optionally for a given version). */
   nextDiagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
   close(): Promise<void>;
@@ -84,6 +86,19 @@ export async function startServer(options: StartOptions = {}): Promise<LspSessio
     initializeResult,
     stderr: () => stderr,
     messages,
+    waitForMessage(method, accept = () => true, timeoutMs = 30_000) {
+      // Polls what has arrived: a condition with a deadline, not a fixed sleep.
+      const deadline = Date.now() + timeoutMs;
+      return new Promise((resolve, reject) => {
+        const look = () => {
+          const found = messages.find((m) => m.method === method && accept(m.params));
+          if (found) resolve(found.params);
+          else if (Date.now() > deadline) reject(new Error(`no ${method} notification within ${timeoutMs} ms`));
+          else setTimeout(look, 5);
+        };
+        look();
+      });
+    },
     nextDiagnostics(uri, version) {
       return new Promise((resolve) => waiters.push({ uri, version, resolve }));
     },

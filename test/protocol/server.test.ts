@@ -39,9 +39,8 @@ describe('language server over stdio (JSON-RPC)', () => {
     assert.equal(product.relatedInformation?.length, 2);
   });
 
-  it('sends a summary of what it found (counts only) for the language status item', () => {
-    const summary = session.messages.find((m) => m.method === 'calcinosisNotes/summary')?.params as Record<string, unknown>;
-    assert.ok(summary, 'no calcinosisNotes/summary notification');
+  it('sends a summary of what it found (counts only) for the language status item', async () => {
+    const summary = (await session.waitForMessage('calcinosisNotes/summary', (p) => (p as { uri: string }).uri === URI)) as Record<string, unknown>;
     assert.equal(summary.uri, URI);
     assert.ok((summary.terms as number) > 10);
     assert.ok((summary.labs as number) >= 8);
