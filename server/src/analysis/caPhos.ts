@@ -1,6 +1,6 @@
 // The calcium × phosphate product and albumin-corrected calcium. Pure functions.
 //
-// Sources (see /work/shared/reference/README.md):
+// Sources (see data/REFERENCE.md):
 //  - Corrected calcium, conventional: Ca(mg/dL) + 0.8 × (4.0 − albumin g/dL); SI:
 //    Ca(mmol/L) + 0.02 × (40 − albumin g/L). https://tools.gera.services/corrected-calcium ;
 //    https://www.medicalcalculators.net/corrected-calcium-calculator

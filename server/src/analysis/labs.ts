@@ -1073,50 +1073,28 @@ function finish(text: string, geo: Geometry, r: RawValue, assertionOf: (s: numbe
 
   const labText = text.slice(r.start, r.end);
   const unit = r.unit !== null && r.unitStart !== undefined ? text.slice(r.unitStart, r.unitStart + r.unit.length) : r.unit;
-  let lab: LabValue;
-  if (!r.result && !superseded) {
-    // The common case in one literal, `draw` included: no property added afterwards, so no
-    // second allocation for the object's properties (same keys, same order as below).
-    lab = {
-      text: labText,
-      start: r.start,
-      end: r.end,
-      line,
-      character: r.start - geo.lineStart(line),
-      analyte: a.id,
-      value: r.value,
-      unit,
-      comparator: r.comparator,
-      conventional: null,
-      si: null,
-      assertion,
-      valueStart: r.valueStart,
-      valueEnd: r.valueEnd,
-      unitAssumed: false,
-      draw,
-    };
-  } else {
-    lab = {
-      text: labText,
-      start: r.start,
-      end: r.end,
-      line,
-      character: r.start - geo.lineStart(line),
-      analyte: a.id,
-      value: r.value,
-      unit,
-      comparator: r.comparator,
-      conventional: null,
-      si: null,
-      assertion,
-      valueStart: r.valueStart,
-      valueEnd: r.valueEnd,
-      unitAssumed: false,
-    };
-    if (r.result) lab.result = r.result;
-    if (superseded) lab.superseded = true;
-    lab.draw = draw;
-  }
+  // One literal with every common key, `draw` included, so V8 allocates the object once;
+  // the rare serology result and superseded flag are added after.
+  const lab: LabValue = {
+    text: labText,
+    start: r.start,
+    end: r.end,
+    line,
+    character: r.start - geo.lineStart(line),
+    analyte: a.id,
+    value: r.value,
+    unit,
+    comparator: r.comparator,
+    conventional: null,
+    si: null,
+    assertion,
+    valueStart: r.valueStart,
+    valueEnd: r.valueEnd,
+    unitAssumed: false,
+    draw,
+  };
+  if (r.result) lab.result = r.result;
+  if (superseded) lab.superseded = true;
 
   if (typeof r.value === 'number' && a.kind === 'quantitative') resolveUnits(lab, a, r);
   else if (typeof r.value === 'number' && r.unit) {

@@ -3,7 +3,7 @@
 // data/verified-codes.tsv only. Data, not code: adding an analyte means adding an entry.
 //
 // Numbers and where they come from:
-//  - Conversion facts and reference ranges: /work/shared/reference/README.md (copied into
+//  - Conversion facts and reference ranges: data/REFERENCE.md (copied into
 //    each entry's `source` with its URL) or, where that table has none, the page named in
 //    the entry. An analyte without a sourced range has none.
 //  - `plausible` and `inference` are NOT clinical ranges: they are our own deliberately
@@ -105,7 +105,15 @@ export interface Analyte {
   decimals: number;
 }
 
-const README = 'Calcinosis Notes reference table (/work/shared/reference/README.md)';
+const README = 'Calcinosis Notes reference table (data/REFERENCE.md)';
+
+// Calcium's conversion facts, shared by total, ionized and 24 h urine calcium.
+const CALCIUM_MOLAR_MASS: SourcedNumber = {
+  value: 40.08,
+  source: `${README}: calcium mmol/L × 4.008 = mg/dL (atomic weight 40.078)`,
+  url: 'https://cal53.calculator.city/calcium-mmol-l-to-mg-dl-calculator/',
+};
+const CALCIUM_VALENCE: SourcedNumber = { value: 2, source: 'Ca²⁺ carries two charges, so 1 mmol = 2 mEq (definition of the equivalent).' };
 const SCREENING = 'Our own screening limit for unit or typing errors, not a clinical range.';
 
 export const ANALYTES: readonly Analyte[] = [
@@ -119,12 +127,8 @@ export const ANALYTES: readonly Analyte[] = [
     exactNames: ['Ca'],
     conventionalUnit: 'mg/dL',
     siUnit: 'mmol/L',
-    molarMass: {
-      value: 40.08,
-      source: `${README}: calcium mmol/L × 4.008 = mg/dL (atomic weight 40.078)`,
-      url: 'https://cal53.calculator.city/calcium-mmol-l-to-mg-dl-calculator/',
-    },
-    valence: { value: 2, source: 'Ca²⁺ carries two charges, so 1 mmol = 2 mEq (definition of the equivalent).' },
+    molarMass: CALCIUM_MOLAR_MASS,
+    valence: CALCIUM_VALENCE,
     plausible: [3, 20],
     inference: { conventional: [5.5, 20], si: [0.8, 4.5] },
     referenceRange: {
@@ -149,12 +153,8 @@ export const ANALYTES: readonly Analyte[] = [
     exactNames: ['iCa', 'iCa2+', 'iCa++'],
     conventionalUnit: 'mg/dL',
     siUnit: 'mmol/L',
-    molarMass: {
-      value: 40.08,
-      source: `${README}: calcium mmol/L × 4.008 = mg/dL (atomic weight 40.078)`,
-      url: 'https://cal53.calculator.city/calcium-mmol-l-to-mg-dl-calculator/',
-    },
-    valence: { value: 2, source: 'Ca²⁺ carries two charges, so 1 mmol = 2 mEq (definition of the equivalent).' },
+    molarMass: CALCIUM_MOLAR_MASS,
+    valence: CALCIUM_VALENCE,
     plausible: [1.6, 10],
     inference: { conventional: [2.8, 10], si: [0.4, 2.5] },
     referenceRange: {
