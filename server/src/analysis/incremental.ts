@@ -91,10 +91,10 @@ export interface Update {
   region: [number, number];
 }
 
-/** Anything labs.ts could read as a date (a superset: digits joined by - / or ., or a month name next to a number). */
+/** Anything labs/ could read as a date (a superset: digits joined by - / or ., or a month name next to a number). */
 const DATE_LIKE = /\d[-/]\d|\d{1,2}\.\d{1,2}\.\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d|\d[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 
-/** Lines above a lab value in which labs.ts looks for a date header. */
+/** Lines above a lab value in which labs/ looks for a date header. */
 const HEADER_REACH_LINES = 61;
 
 /**
@@ -305,7 +305,7 @@ function labsInRegion(text: string, sections: Section[], assertionOf: AssertionO
   return fresh;
 }
 
-/** Start of the line `k` lines (counted by \n, as labs.ts counts them) above the line of `i`. */
+/** Start of the line `k` lines (counted by \n, as labs/ counts them) above the line of `i`. */
 function linesUp(text: string, i: number, k: number): number {
   let ls = lineStartAt(text, i);
   for (let n = 0; n < k && ls > 0; n++) ls = lineStartAt(text, ls - 1);

@@ -1,0 +1,173 @@
+// The document geometry the scan asks about, computed lazily and cached per line: line
+// and paragraph bounds, sections, the dates on a line, date header lines and the nearest
+// header above a value, and whether a line mentions urine or vital signs.
+
+import type { Section } from '../types';
+import { dateKey } from './dates';
+import { DATE_RE } from './patterns';
+
+const VITALS_RE = /\b(?:BP|RR|HR|SpO2|Sp02|O2 sat|Temp|vitals?|pulse)\b/i;
+
+export class Geometry {
+  readonly lineStarts: number[] = [0];
+  private paraStart: Int32Array;
+  private dateCache = new Map<number, { start: number; end: number; key: string }[]>();
+  private headerCache = new Map<number, string | null>();
+  private vitalsCache = new Map<number, boolean>();
+  private urineCache = new Map<number, number>();
+  private sectionStarts: number[];
+
+  constructor(
+    readonly norm: string,
+    sections: Section[],
+  ) {
+    let i = norm.indexOf('\n');
+    while (i !== -1) {
+      this.lineStarts.push(i + 1);
+      i = norm.indexOf('\n', i + 1);
+    }
+    this.paraStart = new Int32Array(this.lineStarts.length).fill(-1);
+    this.sectionStarts = sections.map((s) => s.start).sort((a, b) => a - b);
+  }
+
+  /** The line of the last lookup: values are mostly looked up in order. */
+  private lineHint = 0;
+  lineOf(offset: number): number {
+    const ls = this.lineStarts;
+    const h = this.lineHint;
+    if (h < ls.length && ls[h]! <= offset) {
+      if (h + 1 >= ls.length || ls[h + 1]! > offset) return h;
+      if (h + 2 >= ls.length || ls[h + 2]! > offset) return (this.lineHint = h + 1);
+    }
+    let lo = 0;
+    let hi = ls.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ls[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return (this.lineHint = lo);
+  }
+  lineStart(line: number): number {
+    return this.lineStarts[line]!;
+  }
+  lineEnd(line: number): number {
+    const next = this.lineStarts[line + 1];
+    let end = next === undefined ? this.norm.length : next - 1;
+    if (end > 0 && this.norm.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+  lineText(line: number): string {
+    return this.norm.slice(this.lineStart(line), this.lineEnd(line));
+  }
+  /** Whether "urine" is written earlier on the line of `offset` (cached per line: one search per line, not per value). */
+  urineBefore(offset: number): boolean {
+    const line = this.lineOf(offset);
+    let at = this.urineCache.get(line);
+    if (at === undefined) {
+      const m = /urine/i.exec(this.lineText(line));
+      at = m ? this.lineStart(line) + m.index : -1;
+      this.urineCache.set(line, at);
+    }
+    return at >= 0 && at + 5 <= offset;
+  }
+  /** Whether the line mentions vital signs (cached: a pasted report can hold thousands of "P 5" on one line). */
+  hasVitals(line: number): boolean {
+    let v = this.vitalsCache.get(line);
+    if (v === undefined) {
+      v = VITALS_RE.test(this.lineText(line));
+      this.vitalsCache.set(line, v);
+    }
+    return v;
+  }
+  isBlank(line: number): boolean {
+    return /^\s*$/.test(this.lineText(line));
+  }
+  paragraphOf(line: number): number {
+    let l = line;
+    while (l > 0 && this.paraStart[l] === -1 && !this.isBlank(l - 1)) l--;
+    const start = this.paraStart[l] !== -1 ? this.paraStart[l]! : l;
+    for (let k = l; k <= line; k++) this.paraStart[k] = start;
+    return start;
+  }
+  private paraKeys = new Map<number, string>();
+  /** Draw key of the undated block (paragraph) holding `line`: one shared string per paragraph. */
+  paragraphKey(line: number): string {
+    const start = this.paragraphOf(line);
+    let key = this.paraKeys.get(start);
+    if (key === undefined) {
+      key = `para:${this.lineStart(start)}`;
+      this.paraKeys.set(start, key);
+    }
+    return key;
+  }
+  sectionOf(offset: number): number {
+    const s = this.sectionStarts;
+    let lo = 0;
+    let hi = s.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (s[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+  datesOnLine(line: number): { start: number; end: number; key: string }[] {
+    let hits = this.dateCache.get(line);
+    if (hits) return hits;
+    hits = [];
+    const text = this.lineText(line);
+    if (/\d/.test(text)) {
+      const base = this.lineStart(line);
+      DATE_RE.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = DATE_RE.exec(text))) {
+        const key = dateKey(m);
+        if (key) hits.push({ start: base + m.index, end: base + m.index + m[0].length, key });
+      }
+    }
+    this.dateCache.set(line, hits);
+    return hits;
+  }
+  /** The date of a header line ("Labs 3/14/2026:", "03/14/2026"), or null if the line is not one. */
+  headerDate(line: number): string | null {
+    const cached = this.headerCache.get(line);
+    if (cached !== undefined) return cached;
+    let result: string | null = null;
+    const dates = this.datesOnLine(line);
+    if (dates.length === 1) {
+      const text = this.lineText(line);
+      const base = this.lineStart(line);
+      const rest = (text.slice(0, dates[0]!.start - base) + text.slice(dates[0]!.end - base))
+        .replace(/\b(?:labs?|laboratory|results?|bloods?|blood work|bloodwork|chemistry|chem|BMP|CMP|panel|drawn|collected|on|at|from|dated|of|serum|values?|today|admission|visit|follow-up|date)\b/gi, '')
+        .replace(/[\s:#*_\-–()[\]|,.]+/g, '');
+      if (rest.length <= 12 && !/\d{1,}[.,]\d/.test(rest)) result = dates[0]!.key;
+    }
+    this.headerCache.set(line, result);
+    return result;
+  }
+  /** Nearest header date above `line` in the same section (at most 60 lines up), or null. */
+  headerAbove(line: number, offset: number): string | null {
+    const memo = this.aboveCache.get(line);
+    if (memo !== undefined) return memo;
+    const section = this.sectionOf(offset);
+    let result: string | null = null;
+    for (let l = line - 1; l >= 0 && l >= line - 60; l--) {
+      if (this.sectionStarts.length && this.sectionOf(this.lineStart(l)) !== section) break;
+      const h = this.headerDate(l);
+      if (h) {
+        result = h;
+        break;
+      }
+      // Reuse the answer of a line above when it is in the same section.
+      const above = this.aboveCache.get(l);
+      if (above !== undefined && l >= line - 60 + 1 && (!this.sectionStarts.length || this.sectionOf(this.lineStart(l)) === section)) {
+        result = above;
+        break;
+      }
+    }
+    this.aboveCache.set(line, result);
+    return result;
+  }
+  private aboveCache = new Map<number, string | null>();
+}

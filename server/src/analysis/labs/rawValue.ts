@@ -1,0 +1,25 @@
+// A value as the readers find it, before `finish` adds conversions, plausibility, its draw
+// and its assertion. Shared by the quantitative and serology readers and by finish.ts.
+
+import type { Analyte } from '../../knowledge/analytes';
+import type { LabValue } from '../types';
+
+export interface RawValue {
+  analyte: Analyte;
+  start: number;
+  end: number;
+  valueStart: number;
+  valueEnd: number;
+  value: number | string;
+  unit: string | null;
+  /** Offset of the written unit (the text there is the unit as written). */
+  unitStart?: number;
+  comparator: LabValue['comparator'];
+  attachedDate?: string;
+  /** An earlier value written after the current one ("previously 9.4"). */
+  earlier?: boolean;
+  trendIndex?: number; // 0 for the first of a trend, increasing; the last is current
+  trendLength?: number;
+  inheritedUnit?: string | null;
+  result?: LabValue['result'];
+}
