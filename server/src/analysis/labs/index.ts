@@ -10,7 +10,7 @@
 // qualitative.ts (the readers), finish.ts (conversions, plausibility, draws), scan.ts
 // (the pass that ties them together). This file is the public surface.
 
-export { findLabValues, type FindLabOptions } from './scan';
+export { findLabValues } from './scan';
 export { compareDraws, describeDraw } from './dates';
 export { unitFits } from './quantitative';
 export { normalizeForScan } from './text';

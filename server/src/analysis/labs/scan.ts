@@ -12,11 +12,6 @@ import { readQuantitative } from './quantitative';
 import type { RawValue } from './rawValue';
 import { normalizeForScan } from './text';
 
-export interface FindLabOptions {
-  /** Skip the assertion callback (faster) when the caller does not need it. */
-  assertions?: boolean;
-}
-
 /**
  * Every laboratory value in `text`, sorted by start. `assertionOf` gives the ConText
  * assertion of a span; `sections` bound dated blocks (a date header does not reach
