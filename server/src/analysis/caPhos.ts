@@ -8,6 +8,7 @@
 
 import type { CaPhosProduct, LabValue } from './types';
 import { compareDraws, describeDraw } from './labs';
+import { byStart, lowerBound } from './sorted';
 import { convert, formatNumber, displayUnit } from './units';
 import { ANALYTE_BY_ID, substanceOf } from '../knowledge/analytes';
 
@@ -67,28 +68,10 @@ function pairScore(c: LabValue, p: LabValue): number | null {
 }
 
 /** First index in `sorted` (by offset) whose start is >= `start`. */
-function lowerBoundByStart(sorted: LabValue[], start: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const lowerBoundByStart = (sorted: LabValue[], start: number) => lowerBound(sorted, start, byStart);
 
 /** First index in `sorted` (by line) whose line is >= `line`. */
-function lowerBoundByLine(sorted: LabValue[], line: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.line < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const lowerBoundByLine = (sorted: LabValue[], line: number) => lowerBound(sorted, line, (lab) => lab.line);
 
 const albuminCache = new WeakMap<LabValue[], LabValue[]>();
 function albuminsOf(labs: LabValue[]): LabValue[] {

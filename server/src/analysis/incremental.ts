@@ -23,6 +23,7 @@ import { createAssertionContext, type AssertionOf } from './context';
 import { findLabValues } from './labs';
 import { LineIndex } from './lineIndex';
 import { findSections } from './sections';
+import { byStart, lowerBound } from './sorted';
 import { PLAIN_ASSERTION, type Analysis, type LabValue, type Section, type TermMention } from './types';
 import { matcherFor, mentionOf } from './vocabulary';
 
@@ -147,7 +148,7 @@ export function updateAnalysis(prevText: string, prev: Analysis, edit: TextEdit,
   // ── Terms ──
   const oldTerms = prev.terms;
   // Start at a token the old scan visited: not inside an old match.
-  let i0 = lowerBound(oldTerms, d0);
+  let i0 = firstAtOrAfter(oldTerms, d0);
   if (i0 > 0 && oldTerms[i0 - 1].end > d0) {
     i0--;
     d0 = oldTerms[i0].start;
@@ -165,7 +166,7 @@ export function updateAnalysis(prevText: string, prev: Analysis, edit: TextEdit,
   const inPlace = options.inPlace === true;
   const place = placer(lines, newEnd);
   const fresh = rawTerms.map((m) => mentionOf(text, m, assertionOf, lines));
-  const keepFrom = lowerBound(oldTerms, next - delta);
+  const keepFrom = firstAtOrAfter(oldTerms, next - delta);
   const shifted: TermMention[] = [];
   for (let k = keepFrom; k < oldTerms.length; k++) {
     const t = inPlace ? oldTerms[k] : { ...oldTerms[k] };
@@ -206,8 +207,8 @@ function updateSections(
   delta: number,
 ): Section[] | null {
   const sliceSections = findSections(text.slice(ls, newLinesEnd));
-  const a = lowerBoundStart(old, ls);
-  const b = lowerBoundStart(old, oldLinesEnd);
+  const a = firstAtOrAfter(old, ls);
+  const b = firstAtOrAfter(old, oldLinesEnd);
   if (b - a !== sliceSections.length) return null;
   const inEdit = (x: number): number => (x < off ? x : x >= oldEnd ? x + delta : -1);
   for (let k = 0; k < sliceSections.length; k++) {
@@ -228,17 +229,6 @@ function updateSections(
   return out;
 }
 
-function lowerBoundStart(sections: Section[], x: number): number {
-  let lo = 0;
-  let hi = sections.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sections[mid].start < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 // ── Labs ───────────────────────────────────────────────────────────────────
 
 function updateLabs(
@@ -255,8 +245,8 @@ function updateLabs(
   const fullLabs = (): LabValue[] => findLabValues(text, assertionOf, sections);
   // Region [w0, w1) of the new text; the same region in the old text is [w0, w1 - delta).
   const w1Old = w1 - delta;
-  const a = lowerBound(oldLabs, w0);
-  const b = lowerBound(oldLabs, w1Old);
+  const a = firstAtOrAfter(oldLabs, w0);
+  const b = firstAtOrAfter(oldLabs, w1Old);
   // A value running over the region's border (never seen: values do not cross blank lines).
   if ((a > 0 && oldLabs[a - 1].end > w0) || (b > 0 && oldLabs[b - 1].end > w1Old)) {
     return fullLabs();
@@ -364,20 +354,12 @@ function shiftDraw(draw: string, from: number, by: number): string {
 
 // ── Text geometry ──────────────────────────────────────────────────────────
 
-function lowerBound(items: { start: number }[], x: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].start < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+/** First index in `items` (sorted by start) whose start is >= `x`. */
+const firstAtOrAfter = (items: { start: number }[], x: number) => lowerBound(items, x, byStart);
 
 /** Is `q` a token start of the old text that the old scan stopped on (not inside an old match)? */
 function visitedByOldScan(oldTerms: TermMention[], q: number): boolean {
-  const k = lowerBound(oldTerms, q);
+  const k = firstAtOrAfter(oldTerms, q);
   // A match starting exactly at q is fine; one starting before and ending after q is not.
   return !(k > 0 && oldTerms[k - 1].end > q);
 }

@@ -20,6 +20,7 @@ import { CONCEPTS } from '../knowledge/concepts';
 import { ORDER_SETS, type OrderSet } from '../knowledge/orderSets';
 import { CATEGORY_LABELS, type Concept } from '../knowledge/types';
 import { ANALYTES } from '../knowledge/analytes';
+import { byStart, lowerBound as firstAtOrAfter } from '../analysis/sorted';
 import { displayUnit } from '../analysis/units';
 import { SEED_CITATION } from './termHoverText';
 
@@ -257,14 +258,7 @@ function labBeforeCursor(ctx: Context, analysis: Analysis, offset: number): { id
   // A value the analysis already read, written without its unit, ending just before the cursor.
   // Labs are sorted by start: only the last one starting before the cursor can qualify.
   const { labs } = analysis;
-  let lo = 0;
-  let hi = labs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (labs[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const lab = labs[lo - 1];
+  const lab = labs[firstAtOrAfter(labs, offset, byStart) - 1];
   if (lab && lab.unit === null && lab.valueEnd <= offset && offset - lab.valueEnd <= typed.length + 2 && LAB_UNITS[lab.analyte]) {
     return { id: lab.analyte, typed };
   }
