@@ -34,7 +34,7 @@ export function hoverAt(
   if (labIndex >= 0) {
     const lab = analysis.labs[labIndex];
     return {
-      contents: { kind: 'markdown', value: labHoverMarkdown(lab, labIndex, analysis.labs, analysis.products, options) },
+      contents: { kind: 'markdown', value: labHoverMarkdown(lab, labIndex, analysis.labs, analysis.products, { ...options, detail: settings.hoverDetail }) },
       range: { start: lines.positionAt(lab.start), end: lines.positionAt(lab.end) },
     };
   }

@@ -87,3 +87,21 @@ describe('inlay hints', () => {
     assert.ok(inlayHints(note(conventional, { preferredUnits: 'si' }), all).some((h) => h.label === '≈ 2.69 mmol/L'));
   });
 });
+
+describe('lab hover detail setting', () => {
+  it('keeps the brief hover to the value, range and product, without codes or the pairing details', async () => {
+    const { hoverAt } = await import('../../../server/src/features/hover');
+    const text = 'Ca 10.8 mg/dL, Phos 7.1 mg/dL';
+    const hoverText = (raw: unknown) => {
+      const n = note(text, raw);
+      const h = hoverAt(n.analysis, n.lines, text.indexOf('10.8'), n.settings, n.options);
+      return (h!.contents as { value: string }).value;
+    };
+    const full = hoverText({});
+    const brief = hoverText({ hover: { detail: 'brief' } });
+    assert.match(full, /LOINC/);
+    assert.doesNotMatch(brief, /LOINC/);
+    assert.match(brief, /10\.8 mg\/dL/);
+    assert.ok(brief.length < full.length);
+  });
+});
