@@ -2,7 +2,7 @@
 
 import type { CaPhosProduct, LabValue } from './types';
 import { ANALYTE_BY_ID, type AnalyteId } from '../knowledge/analytes';
-import { displayUnit, formatNumber, printComparator } from './units';
+import { displayUnit, formatNumber, printComparator, writtenSystem } from './units';
 import { referenceRangeFor, rangeFlag, rangeInSi } from './labFindings';
 import { CORRECTED_CALCIUM_SOURCE, correctedCalcium, formatProductSiText, productOperands, productUsesSi } from './caPhos';
 import { compareDraws, describeDraw } from './labs';
@@ -36,9 +36,12 @@ export function labHoverMarkdown(lab: LabValue, index: number, labs: LabValue[],
     out.push(line);
   } else {
     const cmp = lab.comparator ? printComparator(lab.comparator) : '';
-    const parts: string[] = [];
-    if (lab.conventional) parts.push(`${md(cmp)}${formatNumber(lab.conventional.value, a.decimals)} ${md(displayUnit(lab.conventional.unit))}`);
-    if (lab.si && lab.si.unit !== lab.conventional?.unit) parts.push(`${md(cmp)}${formatNumber(lab.si.value, 2)} ${md(displayUnit(lab.si.unit))}`);
+    // The value as written comes first, then its conversion: "2.3 mmol/L = 7.1 mg/dL".
+    const conventional = lab.conventional ? `${md(cmp)}${formatNumber(lab.conventional.value, a.decimals)} ${md(displayUnit(lab.conventional.unit))}` : null;
+    const si = lab.si && lab.si.unit !== lab.conventional?.unit ? `${md(cmp)}${formatNumber(lab.si.value, 2)} ${md(displayUnit(lab.si.unit))}` : null;
+    const system = writtenSystem(lab);
+    const asWritten = system ? `${md(cmp)}${md(String(lab.value))} ${md(displayUnit(system === 'si' ? lab.si!.unit : lab.conventional!.unit))}` : null;
+    const parts = (system === 'si' ? [asWritten, conventional] : system === 'conventional' ? [asWritten, si] : [conventional, si]).filter((p): p is string => p !== null);
     if (parts.length) out.push(`Value: ${parts.join(' = ')}${lab.unitAssumed ? ' *(unit assumed — not written in the note)*' : ''}`);
     else out.push(`Value: ${md(cmp)}${md(String(lab.value))}${lab.unit ? ` ${md(lab.unit)}` : ''}${lab.ambiguousUnit ? ' *(no unit written; it could be either unit system)*' : ''}`);
     if (lab.unitAssumed && lab.unitAssumedReason && full) out.push(`*${md(lab.unitAssumedReason)}*`);
@@ -72,7 +75,11 @@ export function labHoverMarkdown(lab: LabValue, index: number, labs: LabValue[],
       );
       if (full) out.push(`Paired with ${partner.analyte === 'calcium' ? 'calcium' : 'phosphate'}: \`${partner.text.trim().replace(/`/g, "'")}\`${productUsesSi(product, labs) ? ` — SI: ${md(formatProductSiText(product))}` : ''}`);
     } else {
-      out.push(`Ca × P: not computed for this value (see the diagnostic for why). Threshold ${options.threshold} mg²/dL² (${threshold}).`);
+      const partnerAnalyte = lab.analyte === 'calcium' ? 'phosphate' : 'calcium';
+      const why = labs.some((l) => l.analyte === partnerAnalyte)
+        ? 'not computed for this value (the diagnostic on it says why)'
+        : `no ${partnerAnalyte} in this note to pair with`;
+      out.push(`Ca × P: ${why}. Threshold ${options.threshold} mg²/dL² (${threshold}).`);
     }
   }
 

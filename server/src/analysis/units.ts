@@ -393,12 +393,20 @@ export function formatUnitValue(uv: UnitValue, decimals?: number): string {
 export function formatConverted(lab: LabValue): string | null {
   if (!lab.conventional || !lab.si) return null;
   if (lab.conventional.unit === lab.si.unit) return null;
-  const written = lab.unit ? normalizeUnit(lab.unit) : null;
-  const writtenIsSi = written !== null && written === lab.si.unit;
-  const writtenIsConventional = written !== null && written === lab.conventional.unit;
-  const target = writtenIsSi ? lab.conventional : writtenIsConventional ? lab.si : guessOther(lab, written);
+  const system = writtenSystem(lab);
+  const target = system === 'si' ? lab.conventional : system === 'conventional' ? lab.si : guessOther(lab, lab.unit ? normalizeUnit(lab.unit) : null);
   const prefix = lab.comparator ? `${printComparator(lab.comparator)}` : '';
   return prefix + formatUnitValue(target, decimalsFor(target));
+}
+
+/**
+ * The unit system a value was written in, when its unit is exactly the analyte's SI or
+ * conventional unit; undefined for no unit, a third unit (mEq/L) or systems that agree (U/L).
+ */
+export function writtenSystem(lab: LabValue): 'conventional' | 'si' | undefined {
+  if (!lab.unit || !lab.conventional || !lab.si || lab.conventional.unit === lab.si.unit) return undefined;
+  const written = normalizeUnit(lab.unit);
+  return written === lab.si.unit ? 'si' : written === lab.conventional.unit ? 'conventional' : undefined;
 }
 
 function guessOther(lab: LabValue, written: string | null): UnitValue {

@@ -2,22 +2,9 @@
 // converted value after a value written in the unit system the reader does not use.
 
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
-import type { LabValue } from '../analysis/types';
 import type { AnalyzedNote } from '../noteStore';
-import { formatConverted } from '../analysis/units';
+import { formatConverted, writtenSystem } from '../analysis/units';
 import { unitSpan } from './codeActions';
-
-/**
- * The unit system a value was written in: the system whose converted value is the number
- * itself. Neither when both systems agree (U/L) or the value was not converted.
- */
-function writtenSystem(lab: LabValue): 'conventional' | 'si' | undefined {
-  if (typeof lab.value !== 'number' || !lab.si || !lab.conventional) return undefined;
-  const isSi = Math.abs(lab.si.value - lab.value) < 1e-9;
-  const isConventional = Math.abs(lab.conventional.value - lab.value) < 1e-9;
-  if (isSi === isConventional) return undefined;
-  return isSi ? 'si' : 'conventional';
-}
 
 export function inlayHints(note: AnalyzedNote, range: Range): InlayHint[] {
   const { text, lines, analysis, settings } = note;
