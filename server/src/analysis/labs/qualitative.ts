@@ -79,7 +79,7 @@ export function readQualitative(
     const n = NUM_AT.exec(norm);
     if (n && a.conventionalUnit) {
       const s = n.index + n[0].length - n[2]!.length;
-      const tail = readTail(norm, a, null, NUM_AT.lastIndex);
+      const tail = readTail(norm, null, NUM_AT.lastIndex);
       if (tail && (tail.unit === null || normalizeUnit(tail.unit) === a.conventionalUnit)) {
         numeric = { value: parseNumber(n[2]!), unit: tail.unit, comparator: comparatorOf(n[1]) };
         valueStart = s;

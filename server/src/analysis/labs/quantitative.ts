@@ -103,13 +103,13 @@ export function readQuantitative(
     }
   }
 
-  let tail = readTail(norm, first, names.length === 1 ? first : null, q);
+  let tail = readTail(norm, names.length === 1 ? first : null, q);
   // "24-h urine: calcium 412 mg/24h": a serum name with a per-24 h unit on a line about
   // urine is the 24 h urine test (without "urine" it stays an intake and is not read).
   const urine = names.length === 1 ? URINE_COUNTERPART[first.id] : undefined;
   if (!tail && urine && geo.urineBefore(nameStart)) {
     const counterpart = ANALYTE_BY_ID.get(urine)!;
-    tail = readTail(norm, counterpart, counterpart, q);
+    tail = readTail(norm, counterpart, q);
     if (tail) first = counterpart;
   }
   if (!tail) return 0;
@@ -147,7 +147,7 @@ export function readQuantitative(
     const tn = NUM_AT.exec(norm);
     if (!tn) break;
     const s = tn.index + tn[0].length - tn[2]!.length;
-    const t = readTail(norm, first, first, NUM_AT.lastIndex);
+    const t = readTail(norm, first, NUM_AT.lastIndex);
     if (!t) break;
     chain.push({ n: { raw: tn[2]!, start: s, end: NUM_AT.lastIndex, comparator: comparatorOf(tn[1]) }, unit: t.unit, unitStart: t.unitStart, end: t.unitEnd ?? NUM_AT.lastIndex, date: t.date });
     q = t.end;
@@ -170,7 +170,7 @@ export function readQuantitative(
     NUM_AT.lastIndex = at;
     const en = NUM_AT.exec(norm);
     if (!en) break;
-    const t = readTail(norm, first, first, NUM_AT.lastIndex);
+    const t = readTail(norm, first, NUM_AT.lastIndex);
     if (!t || (!earlier && !t.date)) break;
     const s = en.index + en[0].length - en[2]!.length;
     // A closing parenthesis of "(baseline 0.9)".
@@ -225,7 +225,7 @@ interface Tail {
  * After a number: unit, flag, reference range, attached date. Returns null when what
  * follows shows the number is not a lab value (a date, a range, a dose, an age).
  */
-export function readTail(norm: string, a: Analyte, single: Analyte | null, from: number): Tail | null {
+export function readTail(norm: string, single: Analyte | null, from: number): Tail | null {
   let q = from;
   let unit: string | null = null;
   let unitEnd: number | undefined;
@@ -266,7 +266,6 @@ export function readTail(norm: string, a: Analyte, single: Analyte | null, from:
     NOT_VALUE_AFTER.lastIndex = q;
     if (NOT_VALUE_AFTER.test(norm)) return null;
   }
-  void a;
   let date: string | undefined;
   for (let guard = 0; guard < 4; guard++) {
     FLAG_AT.lastIndex = q;
