@@ -1,17 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { createAssertionContext } from '../../../server/src/analysis/context';
 import { findSections } from '../../../server/src/analysis/sections';
-import type { Assertion } from '../../../server/src/analysis/types';
-
-/** The assertion of the n-th (0-based) occurrence of `phrase` in `text`. */
-function assertionOf(text: string, phrase: string, nth = 0): Assertion {
-  let at = -1;
-  for (let k = 0; k <= nth; k++) {
-    at = text.indexOf(phrase, at + 1);
-    assert.ok(at >= 0, `"${phrase}" #${nth} not in fixture`);
-  }
-  return createAssertionContext(text, findSections(text))(at, at + phrase.length);
-}
+import { assertionOf } from '../helpers/assertionOf';
 
 describe('createAssertionContext: a cue written as a list header', () => {
   it('negates every bullet under "ROS: Denies:" and nothing in the next section', () => {

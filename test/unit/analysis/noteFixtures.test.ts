@@ -5,15 +5,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeText } from '../../../server/src/analysis/analyze';
 import type { Assertion, TermMention } from '../../../server/src/analysis/types';
+import { occurrence as occurrenceOf } from '../helpers/assertionOf';
 
 const TEXT = readFileSync(join(__dirname, '..', '..', 'fixtures', 'notes', 'rheumatology-consult.note'), 'utf8');
 const analysis = analyzeText(TEXT);
 
 /** The mention of `concept` whose text starts at the n-th occurrence of `phrase`. */
 function mention(phrase: string, concept: string, occurrence = 0): TermMention {
-  let offset = -1;
-  for (let i = 0; i <= occurrence; i++) offset = TEXT.indexOf(phrase, offset + 1);
-  assert.ok(offset >= 0, `"${phrase}" is not in the note`);
+  const offset = occurrenceOf(TEXT, phrase, occurrence);
   const found = analysis.terms.find((t) => t.start === offset && t.concept === concept);
   assert.ok(found, `no ${concept} at "${phrase}" #${occurrence}; found there: ${JSON.stringify(analysis.terms.filter((t) => Math.abs(t.start - offset) < 5))}`);
   return found;
