@@ -73,6 +73,7 @@ export async function startServer(options: StartOptions = {}): Promise<LspSessio
   const initializeResult = (await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: options.rootUri ?? null,
+    workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'workspace' }] : null,
     capabilities: {
       workspace: { configuration: !!options.pullConfiguration },
       textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] }, publishDiagnostics: { relatedInformation: true } },
