@@ -112,6 +112,15 @@ describe('package.json as the Marketplace and VS Code read it', () => {
     for (const command of manifest.contributes.commands) assert.equal(command.category, 'Calcinosis', command.command);
   });
 
+  it('binds keys only to declared commands, and only in clinical notes', () => {
+    const declared = new Set(manifest.contributes.commands.map((c: { command: string }) => c.command));
+    assert.ok(manifest.contributes.keybindings.length > 0);
+    for (const binding of manifest.contributes.keybindings) {
+      assert.ok(declared.has(binding.command), `${binding.command} is not a declared command`);
+      assert.match(binding.when, /editorLangId == clinical-note/);
+    }
+  });
+
   it('needs VS Code 1.91 (vscode-languageclient 11) and types no newer than that', () => {
     assert.equal(manifest.engines.vscode, '^1.91.0');
     const client = JSON.parse(readFileSync(join(root, 'node_modules', 'vscode-languageclient', 'package.json'), 'utf8'));
