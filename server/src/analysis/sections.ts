@@ -11,6 +11,7 @@
 
 import type { Section } from './types';
 import { SECTION_HEADERS, type SectionKind } from '../knowledge/sectionHeaders';
+import { indexContaining } from './sorted';
 
 interface PhraseInfo {
   kind: SectionKind;
@@ -170,14 +171,6 @@ function skipInlineSpace(text: string, i: number): number {
 
 /** The section containing `offset` (binary search; sections are sorted and disjoint). */
 export function sectionAt(sections: readonly Section[], offset: number): Section | undefined {
-  let lo = 0;
-  let hi = sections.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sections[mid];
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return s;
-  }
-  return undefined;
+  const index = indexContaining(sections, offset);
+  return index < 0 ? undefined : sections[index];
 }

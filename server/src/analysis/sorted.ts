@@ -1,4 +1,4 @@
-// Binary search over lists the analysis keeps sorted (mentions and values by start, by line).
+// Binary search over lists the analysis keeps sorted (mentions, values and sections by start, by line).
 
 /** Reads an item's start offset. */
 export const byStart = (item: { start: number }): number => item.start;
@@ -13,4 +13,21 @@ export function lowerBound<T>(items: readonly T[], target: number, key: (item: T
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * Index of the item containing `offset` (start ≤ offset < end) in a list sorted by start
+ * whose items do not overlap, or -1.
+ */
+export function indexContaining(items: readonly { start: number; end: number }[], offset: number): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const item = items[mid]!;
+    if (offset < item.start) hi = mid - 1;
+    else if (offset >= item.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
 }
