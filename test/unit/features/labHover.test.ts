@@ -3,21 +3,9 @@
 // Pinned as Markdown under test/fixtures/hover/; UPDATE_SNAPSHOTS=1 rewrites them for review.
 
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { golden } from '../helpers/golden';
 import { DEFAULT_ANALYSIS_OPTIONS, analyzeText } from '../../../server/src/analysis/analyze';
 import { labHoverMarkdown } from '../../../server/src/analysis/labHoverText';
-
-const DIR = join(__dirname, '..', '..', 'fixtures', 'hover');
-
-function golden(name: string, actual: string): void {
-  const file = join(DIR, `${name}.md`);
-  if (process.env.UPDATE_SNAPSHOTS || !existsSync(file)) {
-    mkdirSync(DIR, { recursive: true });
-    writeFileSync(file, actual + '\n');
-  }
-  assert.equal(actual + '\n', readFileSync(file, 'utf8'), `hover for ${name} differs from ${file}`);
-}
 
 const SAMPLES: [name: string, line: string, analyte: string][] = [
   ['lab-concentration-with-product', 'Labs 03/14/2026: Ca 10.8 mg/dL, Phos 7.1 mg/dL, albumin 3.2 g/dL', 'calcium'],

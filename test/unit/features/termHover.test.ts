@@ -3,24 +3,12 @@
 // intended change, then review the diff like any other change.
 
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { golden } from '../helpers/golden';
 import { analyzeText } from '../../../server/src/analysis/analyze';
 import { CONCEPTS } from '../../../server/src/knowledge/concepts';
 import { CATEGORY_LABELS, type ConceptCategory } from '../../../server/src/knowledge/types';
 import { conceptFor } from '../../../server/src/analysis/vocabulary';
 import { describeAssertion, termHoverMarkdown } from '../../../server/src/features/termHoverText';
-
-const DIR = join(__dirname, '..', '..', 'fixtures', 'hover');
-
-function golden(name: string, actual: string): void {
-  const file = join(DIR, `${name}.md`);
-  if (process.env.UPDATE_SNAPSHOTS || !existsSync(file)) {
-    mkdirSync(DIR, { recursive: true });
-    writeFileSync(file, actual + '\n');
-  }
-  assert.equal(actual + '\n', readFileSync(file, 'utf8'), `hover for ${name} differs from ${file}`);
-}
 
 // A sentence per category, written the way a note would say it.
 const SAMPLES: Record<ConceptCategory, string> = {
