@@ -15,13 +15,6 @@ export interface MatchEntry {
   labContext?: boolean;
 }
 
-interface TrieNode {
-  next?: Map<string, TrieNode>;
-  entries?: MatchEntry[];
-  /** The ASCII word keys of `next`, by hash of their letters (built by index()). */
-  nextAscii?: Map<number, { key: string; node: TrieNode }[]>;
-}
-
 export interface RawMatch {
   concept: string;
   start: number;
@@ -89,67 +82,47 @@ function hashLower(lower: string): number {
   return h;
 }
 
-/** The bucket entry whose key equals text[s, e) ignoring ASCII case. */
-function findInBucket(bucket: { key: string; node: TrieNode }[], text: string, s: number, e: number): TrieNode | undefined {
-  const len = e - s;
-  outer: for (const { key, node } of bucket) {
-    if (key.length !== len) continue;
-    for (let k = 0; k < len; k++) {
-      let c = text.charCodeAt(s + k);
-      if (c >= 65 && c <= 90) c += 32;
-      if (c !== key.charCodeAt(k)) continue outer;
-    }
-    return node;
-  }
-  return undefined;
-}
 
 /** Lower-cased token as the trie stores it (single characters folded first). */
 function lowerToken(token: string): string {
   return token.length === 1 ? foldChar(token).toLowerCase() : token.toLowerCase();
 }
 
-function nextTokenStart(text: string, i: number): number {
-  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
-  return i;
+function foldCode(c: number): number {
+  return c === 0x2019 || c === 0x2018 ? 39 : c === 0x2010 || c === 0x2011 ? 45 : c;
 }
 
-/** End of the token starting at i (a word, or one punctuation character or surrogate pair). */
-function tokenEnd(text: string, i: number): number {
-  const n = text.length;
-  const code = text.charCodeAt(i);
-  if (isWordCode(code, text, i)) {
-    let j = i + 1;
-    while (j < n && isWordCode(text.charCodeAt(j), text, j)) j++;
-    return j;
-  }
-  return code >= 0xd800 && code <= 0xdbff && i + 1 < n ? i + 2 : i + 1;
+/** Slot of the transition (node, word hash) in the open-addressing table. */
+function slotOf(node: number, h: number, mask: number): number {
+  const x = (h + Math.imul(node, 0x9e3779b1)) | 0;
+  return (x ^ (x >>> 15)) & mask;
 }
 
 /**
- * The child of `node` for the token text[ts, te): an ASCII word is looked up by the hash of
- * its lower-case letters (as the first word is), anything else by its lower-cased text.
+ * The trie is flat: nodes are numbers (0 is the root), and every transition on an ASCII
+ * word lives in one open-addressing table keyed by (node, hash of the word's lower-case
+ * letters), with the word kept to confirm a hit. The scan computes the hash while it reads
+ * a word, so a step costs a multiply and an array probe, with no string made. Words with
+ * other letters and punctuation are rarer and go through a per-node map of strings.
  */
-function nextNode(node: TrieNode, text: string, ts: number, te: number): TrieNode | undefined {
-  let h = 0;
-  let k = ts;
-  for (; k < te; k++) {
-    const c = text.charCodeAt(k);
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) h = (Math.imul(h, 31) + c) | 0;
-    else if (c >= 65 && c <= 90) h = (Math.imul(h, 31) + c + 32) | 0;
-    else break;
-  }
-  if (k === te && node.nextAscii) {
-    const bucket = node.nextAscii.get(h);
-    return bucket ? findInBucket(bucket, text, ts, te) : undefined;
-  }
-  return node.next!.get(lowerToken(text.slice(ts, te)));
-}
-
 export class TermMatcher {
-  private readonly root = new Map<string, TrieNode>();
+  /** Per node: lower-cased token → child node. */
+  private readonly children: Map<string, number>[] = [new Map()];
+  /** Per node: the forms ending there, best first. */
+  private readonly entries: (MatchEntry[] | undefined)[] = [undefined];
   private formCount = 0;
   private maxTokens = 0;
+  private dirty = true;
+
+  // Built by index(): the ASCII transitions, and which punctuation can start a form.
+  private tParent = new Int32Array(1); // parent node + 1; 0 marks an empty slot
+  private tHash = new Int32Array(1);
+  private tChild = new Int32Array(1);
+  private tKey: string[] = [];
+  private hasChildren = new Uint8Array(1);
+  private punctFirst = new Set<number>();
+  private walkStarts = new Int32Array(1);
+  private walkEnds = new Int32Array(1);
 
   /**
    * Adds one surface form. Case-insensitive unless `exactCase`; a `preferred` form wins
@@ -158,22 +131,22 @@ export class TermMatcher {
   add(form: string, concept: string, options: { exactCase?: boolean; labContext?: boolean; preferred?: boolean } = {}): void {
     const tokens = tokenizeForm(form);
     if (tokens.length === 0) return;
-    let map = this.root;
-    let node: TrieNode | undefined;
+    let node = 0;
     for (const token of tokens) {
       const key = token.toLowerCase();
-      node = map.get(key);
-      if (!node) {
-        node = {};
-        map.set(key, node);
+      let child = this.children[node].get(key);
+      if (child === undefined) {
+        child = this.children.length;
+        this.children.push(new Map());
+        this.entries.push(undefined);
+        this.children[node].set(key, child);
       }
-      if (!node.next) node.next = new Map();
-      map = node.next;
+      node = child;
     }
     const entry: MatchEntry = { concept };
     if (options.exactCase) entry.exact = tokens;
     if (options.labContext) entry.labContext = true;
-    const entries = (node!.entries ??= []);
+    const entries = (this.entries[node] ??= []);
     if (options.preferred) entries.unshift(entry);
     else entries.push(entry);
     this.formCount++;
@@ -205,9 +178,6 @@ export class TermMatcher {
    * or after `to` that no match covers (or the text length). Resuming a scan at `next`
    * gives exactly what one scan would have given, which is what chunked and incremental
    * analysis rely on.
-   *
-   * The scan allocates nothing for a word no form starts with: ASCII words are looked up
-   * by a hash of their lower-case letters, computed while they are read.
    */
   scan(text: string, from: number, to: number): { matches: RawMatch[]; next: number } {
     const next = this.scanInto(text, from, to);
@@ -231,91 +201,113 @@ export class TermMatcher {
     if (this.dirty) this.index();
     this.found = 0;
     const n = text.length;
-    const punctFirst = this.punctFirst!;
-    const firstHashes = this.firstHashes;
-    const firstIds = this.firstIds;
-    const firstBuckets = this.firstBuckets;
-    const firstMask = firstIds.length - 1;
+    const hasChildren = this.hasChildren;
+    const entries = this.entries;
+    const starts = this.walkStarts;
+    const ends = this.walkEnds;
     let i = from;
     for (;;) {
-      // Next token.
       let code = 0;
       while (i < n && isSpaceCode((code = text.charCodeAt(i)))) i++;
       if (i >= n || i >= to) return Math.min(i, n);
       const s = i;
-      let node: TrieNode | undefined;
-      if (code < 128 && ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122))) {
-        // ASCII word (it may continue with non-ASCII letters).
-        let h = 0;
-        let ascii = true;
-        let j = i;
-        while (j < n) {
-          const c = text.charCodeAt(j);
-          if (c < 128) {
-            if (c >= 97 && c <= 122) h = (Math.imul(h, 31) + c) | 0;
-            else if (c >= 65 && c <= 90) h = (Math.imul(h, 31) + c + 32) | 0;
-            else if (c >= 48 && c <= 57) h = (Math.imul(h, 31) + c) | 0;
-            else break;
-          } else if (isWordCode(c, text, j)) ascii = false;
-          else break;
-          j++;
-        }
-        i = j;
-        if (ascii) {
-          // Open addressing over the hashes of the first words: most words are in no form.
-          for (let slot = h & firstMask; firstIds[slot] !== 0; slot = (slot + 1) & firstMask) {
-            if (firstHashes[slot] === h) {
-              node = findInBucket(firstBuckets[firstIds[slot] - 1], text, s, j);
-              break;
-            }
-          }
-        } else node = this.root.get(text.slice(s, j).toLowerCase());
-      } else if (isWordCode(code, text, i)) {
-        let j = i + 1;
-        while (j < n && isWordCode(text.charCodeAt(j), text, j)) j++;
-        i = j;
-        node = this.root.get(text.slice(s, j).toLowerCase());
-      } else {
-        const width = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
-        i += width;
-        if (width === 2 || punctFirst.has(code)) node = this.root.get(lowerToken(text.slice(s, i)));
-      }
-      if (!node) continue;
+      i = this.readToken(text, i, 0, code);
+      let node = this.stepped;
+      if (node < 0) continue;
 
       // Walk the trie over the following tokens, remembering the longest accepted form.
-      const starts = this.walkStarts;
-      const ends = this.walkEnds;
-      starts.length = 0;
-      ends.length = 0;
-      starts.push(s);
-      ends.push(i);
+      starts[0] = s;
+      ends[0] = i;
       let bestEnd = -1;
       let bestConcept = '';
       let k = 0;
-      let pos = i;
-      while (node) {
-        if (node.entries) {
-          const accepted = this.accept(node.entries, text, starts, ends, 0, k);
-          if (accepted) {
+      for (;;) {
+        const here = entries[node];
+        if (here !== undefined) {
+          const accepted = this.accept(here, text, k);
+          if (accepted !== undefined) {
             bestEnd = k;
             bestConcept = accepted;
           }
         }
-        if (!node.next || node.next.size === 0) break;
-        const ts = nextTokenStart(text, pos);
+        if (hasChildren[node] === 0) break;
+        let ts = ends[k];
+        while (ts < n && isSpaceCode(text.charCodeAt(ts))) ts++;
         if (ts >= n) break;
-        const te = tokenEnd(text, ts);
-        starts.push(ts);
-        ends.push(te);
-        pos = te;
-        node = nextNode(node, text, ts, te);
+        const te = this.readToken(text, ts, node, text.charCodeAt(ts));
         k++;
+        starts[k] = ts;
+        ends[k] = te;
+        node = this.stepped;
+        if (node < 0) break;
       }
       if (bestEnd >= 0) {
         this.pushFound(bestConcept, s, ends[bestEnd]);
         i = ends[bestEnd];
       }
     }
+  }
+
+  /** The node reached by the last readToken, or -1. */
+  private stepped = -1;
+
+  /**
+   * Reads the token at i (whose first code unit is `code`): a word, or one punctuation
+   * character or surrogate pair. Leaves in `stepped` the child of `node` for it (-1 when
+   * there is none) and returns the token's end.
+   */
+  private readToken(text: string, i: number, node: number, code: number): number {
+    const n = text.length;
+    if (code < 128 && ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57))) {
+      let h = 0;
+      let j = i;
+      let ascii = true;
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        if (c < 128) {
+          if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) h = (Math.imul(h, 31) + c) | 0;
+          else if (c >= 65 && c <= 90) h = (Math.imul(h, 31) + c + 32) | 0;
+          else break;
+        } else if (isWordCode(c, text, j)) ascii = false;
+        else break;
+        j++;
+      }
+      this.stepped = ascii ? this.asciiChild(node, h, text, i, j) : this.otherChild(node, text.slice(i, j).toLowerCase());
+      return j;
+    }
+    if (isWordCode(code, text, i)) {
+      let j = i + 1;
+      while (j < n && isWordCode(text.charCodeAt(j), text, j)) j++;
+      this.stepped = this.otherChild(node, text.slice(i, j).toLowerCase());
+      return j;
+    }
+    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
+    if (node === 0 && width === 1 && !this.punctFirst.has(code)) this.stepped = -1;
+    else this.stepped = this.otherChild(node, lowerToken(text.slice(i, i + width)));
+    return i + width;
+  }
+
+  /** The child of `node` for the ASCII word text[s, e) whose lower-case hash is h, or -1. */
+  private asciiChild(node: number, h: number, text: string, s: number, e: number): number {
+    const mask = this.tParent.length - 1;
+    const len = e - s;
+    for (let slot = slotOf(node, h, mask); this.tParent[slot] !== 0; slot = (slot + 1) & mask) {
+      if (this.tParent[slot] !== node + 1 || this.tHash[slot] !== h) continue;
+      const key = this.tKey[slot];
+      if (key.length !== len) continue;
+      let k = 0;
+      for (; k < len; k++) {
+        let c = text.charCodeAt(s + k);
+        if (c >= 65 && c <= 90) c += 32;
+        if (c !== key.charCodeAt(k)) break;
+      }
+      if (k === len) return this.tChild[slot];
+    }
+    return -1;
+  }
+
+  private otherChild(node: number, key: string): number {
+    return this.children[node].get(key) ?? -1;
   }
 
   /** Drops large match buffers (after a long note), so the shared matcher holds little. */
@@ -344,73 +336,67 @@ export class TermMatcher {
     this.found = k + 1;
   }
 
-  private readonly walkStarts: number[] = [];
-  private readonly walkEnds: number[] = [];
-  private dirty = true;
-  /** First ASCII words by hash: slot → hash, slot → bucket index + 1 (0: empty). */
-  private firstHashes = new Int32Array(1);
-  private firstIds = new Int32Array(1);
-  private firstBuckets: { key: string; node: TrieNode }[][] = [];
-  private punctFirst?: Set<number>;
-
-  /** Builds the first-word lookup tables after forms were added. */
+  /** Builds the transition table after forms were added. */
   private index(): void {
-    const asciiFirst = new Map<number, { key: string; node: TrieNode }[]>();
-    const punctFirst = new Set<number>();
-    for (const [key, node] of this.root) {
-      if (/^[a-z0-9]+$/.test(key)) {
-        const h = hashLower(key);
-        const bucket = asciiFirst.get(h) ?? [];
-        bucket.push({ key, node });
-        asciiFirst.set(h, bucket);
-      } else if (key.length === 1) punctFirst.add(key.charCodeAt(0));
-    }
-    // The same hashed lookup for the words after the first (no string per step of the walk).
-    const stack = [...this.root.values()];
-    while (stack.length) {
-      const node = stack.pop()!;
-      if (!node.next) continue;
-      const byHash = new Map<number, { key: string; node: TrieNode }[]>();
-      for (const [key, child] of node.next) {
-        stack.push(child);
+    const nodes = this.children.length;
+    let ascii = 0;
+    for (const map of this.children) for (const key of map.keys()) if (/^[a-z0-9]+$/.test(key)) ascii++;
+    let size = 16;
+    while (size < ascii * 4) size *= 2;
+    const parent = new Int32Array(size);
+    const hashes = new Int32Array(size);
+    const child = new Int32Array(size);
+    const keys: string[] = new Array(size).fill('');
+    const hasChildren = new Uint8Array(nodes);
+    for (let node = 0; node < nodes; node++) {
+      const map = this.children[node];
+      hasChildren[node] = map.size > 0 ? 1 : 0;
+      for (const [key, to] of map) {
         if (!/^[a-z0-9]+$/.test(key)) continue;
         const h = hashLower(key);
-        const bucket = byHash.get(h) ?? [];
-        bucket.push({ key, node: child });
-        byHash.set(h, bucket);
+        let slot = slotOf(node, h, size - 1);
+        while (parent[slot] !== 0) slot = (slot + 1) & (size - 1);
+        parent[slot] = node + 1;
+        hashes[slot] = h;
+        child[slot] = to;
+        keys[slot] = key;
       }
-      node.nextAscii = byHash;
     }
+    const punctFirst = new Set<number>();
+    for (const key of this.children[0].keys()) if (key.length === 1 && !/^[a-z0-9]$/.test(key)) punctFirst.add(key.charCodeAt(0));
     // Typographic apostrophes and hyphens fold to ASCII ones before the lookup.
     if (punctFirst.has(39)) punctFirst.add(0x2019).add(0x2018);
     if (punctFirst.has(45)) punctFirst.add(0x2010).add(0x2011);
-    let size = 16;
-    while (size < asciiFirst.size * 4) size *= 2;
-    const hashes = new Int32Array(size);
-    const ids = new Int32Array(size);
-    const buckets: { key: string; node: TrieNode }[][] = [];
-    for (const [h, bucket] of asciiFirst) {
-      let slot = h & (size - 1);
-      while (ids[slot] !== 0) slot = (slot + 1) & (size - 1);
-      hashes[slot] = h;
-      buckets.push(bucket);
-      ids[slot] = buckets.length;
-    }
-    this.firstHashes = hashes;
-    this.firstIds = ids;
-    this.firstBuckets = buckets;
+    this.tParent = parent;
+    this.tHash = hashes;
+    this.tChild = child;
+    this.tKey = keys;
+    this.hasChildren = hasChildren;
     this.punctFirst = punctFirst;
+    this.walkStarts = new Int32Array(this.maxTokens + 1);
+    this.walkEnds = new Int32Array(this.maxTokens + 1);
     this.dirty = false;
   }
 
-  private accept(entries: MatchEntry[], text: string, starts: number[], ends: number[], first: number, last: number): string | undefined {
-    for (const entry of entries) {
-      if (entry.exact) {
-        let same = entry.exact.length === last - first + 1;
-        for (let k = 0; same && k < entry.exact.length; k++) {
-          if (foldChar(text.slice(starts[first + k], ends[first + k])) !== entry.exact[k]) same = false;
+  /** The concept of the first entry whose case and context rules hold for tokens 0..last of the walk. */
+  private accept(entries: MatchEntry[], text: string, last: number): string | undefined {
+    const starts = this.walkStarts;
+    const ends = this.walkEnds;
+    outer: for (const entry of entries) {
+      const exact = entry.exact;
+      if (exact) {
+        if (exact.length !== last + 1) continue;
+        for (let k = 0; k <= last; k++) {
+          const word = exact[k];
+          const s = starts[k];
+          const len = ends[k] - s;
+          if (word.length !== len) continue outer;
+          if (len === 1) {
+            if (foldCode(text.charCodeAt(s)) !== word.charCodeAt(0)) continue outer;
+          } else {
+            for (let c = 0; c < len; c++) if (text.charCodeAt(s + c) !== word.charCodeAt(c)) continue outer;
+          }
         }
-        if (!same) continue;
       }
       if (entry.labContext && !LAB_CONTEXT_AFTER.test(text.slice(ends[last], ends[last] + 16))) continue;
       return entry.concept;
