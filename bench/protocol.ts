@@ -33,11 +33,12 @@ export interface ColdStart {
   initializeHandler: number[];
 }
 
-export async function coldStart(runs: number): Promise<ColdStart> {
+/** Cold starts of our server, or of another server script (`serverPath`, the floor). */
+export async function coldStart(runs: number, serverPath?: string): Promise<ColdStart> {
   const result: ColdStart = { roundTrip: [], processToInitialize: [], initializeHandler: [] };
   for (let i = 0; i < runs; i++) {
     const a = performance.now();
-    const session = await startServer({ env: TIMING_ENV });
+    const session = await startServer({ env: TIMING_ENV, serverPath });
     result.roundTrip.push(performance.now() - a);
     await session.close();
     const t = serverTimings(session.stderr());
@@ -142,7 +143,10 @@ export interface BigNote {
   /** True when maxDocumentSize was raised so that the note is analysed. */
   forced: boolean;
   openRoundTrip: number;
+  /** RSS half a second after the note's diagnostics arrived. */
   rssMb: number;
+  /** The lowest RSS seen while the server then sat idle for SETTLE_SECONDS (V8 shrinks its heap after a while). */
+  settledRssMb: number;
   peakRssMb: number;
   /** Hover round trips on a small note sent while the big one was being analysed. */
   hoverWhileBusy: number[];
@@ -156,16 +160,20 @@ function memoryOf(pid: number): { rss: number; hwm: number } {
   return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
 }
 
+/** How long a server is left idle after the big note, RSS sampled every second. */
+export const SETTLE_SECONDS = 25;
+
 /**
  * Opens a big note, measures RSS, and how a hover on another note fares meanwhile. With
  * `forced`, maxDocumentSize is raised so that the note is analysed; without, the server's
  * default settings apply (what a user gets: a note above the limit is refused with one
- * diagnostic).
+ * diagnostic). With `serverPath` another server script is measured (the floor: it answers
+ * no hovers, so none are sent).
  */
-export async function bigNote(path: string, forced = true): Promise<BigNote> {
+export async function bigNote(path: string, forced = true, serverPath?: string): Promise<BigNote> {
   const text = readFileSync(path, 'utf8');
   const settings = forced ? { maxDocumentSize: text.length + 1 } : undefined;
-  const session: LspSession = await startServer({ env: TIMING_ENV, settings });
+  const session: LspSession = await startServer({ env: TIMING_ENV, settings, serverPath });
   try {
     const small = 'file:///bench/small.note';
     const smallText = 'Calcinosis cutis with Ca 10.8 mg/dL, Phos 7.1 mg/dL.\n';
@@ -178,7 +186,7 @@ export async function bigNote(path: string, forced = true): Promise<BigNote> {
     const hoverWhileBusy: number[] = [];
     let finished = false;
     void done.then(() => (finished = true));
-    while (!finished) {
+    while (!finished && !serverPath) {
       const h = performance.now();
       await session.connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 0, character: 2 } });
       hoverWhileBusy.push(performance.now() - h);
@@ -188,7 +196,13 @@ export async function bigNote(path: string, forced = true): Promise<BigNote> {
     const openRoundTrip = performance.now() - a;
     await new Promise((r) => setTimeout(r, 500));
     const mem = memoryOf(session.process.pid!);
-    return { bytes: Buffer.byteLength(text), forced, openRoundTrip, rssMb: mem.rss, peakRssMb: mem.hwm, hoverWhileBusy, codes };
+    let settled = mem.rss;
+    for (let s = 0; s < SETTLE_SECONDS; s++) {
+      await new Promise((r) => setTimeout(r, 1000));
+      settled = Math.min(settled, memoryOf(session.process.pid!).rss);
+    }
+    const peak = memoryOf(session.process.pid!).hwm;
+    return { bytes: Buffer.byteLength(text), forced, openRoundTrip, rssMb: mem.rss, settledRssMb: settled, peakRssMb: peak, hoverWhileBusy, codes };
   } finally {
     await session.close();
   }

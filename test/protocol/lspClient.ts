@@ -36,10 +36,12 @@ export interface StartOptions {
   /** Advertise workspace/configuration support and answer it with `settings`. */
   pullConfiguration?: boolean;
   rootUri?: string | null;
+  /** Another server script to run instead of dist/server.js (the benchmark's floor). */
+  serverPath?: string;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<LspSession> {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.serverPath ?? SERVER, '--stdio'], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: options.env ?? process.env,
   });
