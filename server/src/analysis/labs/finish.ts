@@ -48,8 +48,9 @@ export function finish(text: string, geo: Geometry, r: RawValue, assertionOf: (s
 
   const labText = text.slice(r.start, r.end);
   const unit = r.unit !== null && r.unitStart !== undefined ? text.slice(r.unitStart, r.unitStart + r.unit.length) : r.unit;
-  // One literal with every common key, `draw` included, so V8 allocates the object once;
-  // the rare serology result and superseded flag are added after.
+  // One literal with every key, the optional ones included (undefined when not set): every
+  // lab value then has one shape, and the code that reads thousands of them stays
+  // monomorphic. (JSON output drops the undefined keys.)
   const lab: LabValue = {
     text: labText,
     start: r.start,
@@ -67,9 +68,12 @@ export function finish(text: string, geo: Geometry, r: RawValue, assertionOf: (s
     valueEnd: r.valueEnd,
     unitAssumed: false,
     draw,
+    implausible: undefined,
+    result: r.result,
+    unitAssumedReason: undefined,
+    ambiguousUnit: undefined,
+    superseded: superseded || undefined,
   };
-  if (r.result) lab.result = r.result;
-  if (superseded) lab.superseded = true;
 
   if (typeof r.value === 'number' && a.kind === 'quantitative') resolveUnits(lab, a, r);
   else if (typeof r.value === 'number' && r.unit) {
@@ -228,7 +232,7 @@ export function harmonizeAmbiguous(labs: LabValue[]): void {
     const code = sys === 'si' ? a.siUnit! : a.conventionalUnit!;
     fill(l, a, l.value, code);
     l.unitAssumed = true;
-    delete l.ambiguousUnit;
+    l.ambiguousUnit = undefined;
     l.unitAssumedReason = `No unit was written and ${l.value} fits both unit systems; it is read in ${displayUnit(code)} because the other values of the same draw are written in ${sys === 'si' ? 'SI units' : 'conventional units'}.`;
     checkPlausible(l, a, l.value, code);
   }
