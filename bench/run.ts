@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { ensureCorpora, ROOT } from './corpus';
 import { cspellEngine, floorEngine, harperEngine, naiveFloorEngine, oursEngine, type Engine } from './engines';
 import { editBench, throughput, type Cell, type EditBench } from './inprocess';
-import { bigNote, coldStart, editing, type BigNote, type ColdStart, type Editing } from './protocol';
+import { SETTLE_SECONDS, bigNote, coldStart, editing, type BigNote, type ColdStart, type Editing } from './protocol';
 import { mbps, median, ms, p95, ratio } from './stats';
 
 const args = new Set(process.argv.slice(2));
@@ -300,16 +300,24 @@ with a pause between them (server/src/noteStore.ts, getAsync), so the hover on t
 is answered between chunks; what remains is reading the 10 MB message itself and the final
 products/findings step, which runs in one go.
 
-Memory: the 10 MB note is opened twice, in two fresh servers. With default settings the
-server refuses it (maxDocumentSize is 5,000,000 characters) with one document-too-large
-diagnostic, and keeps only the text; with one small note open the server already holds about
-68 MB (Node itself and the bundled knowledge base), so the 60 MB goal cannot be met by the
-analysis alone. With analysis forced the RSS is dominated by the analysis objects (one object
-per term mention and per lab value: about 330,000 and 100,000 at 10 MB; after a full GC
-about 30 MB of term mentions, 35 MB of lab values and 18 MB of findings) and by the heap V8
-grew while building them, which it does not give back at once. Assertions are 24 shared
-objects, repeated spellings of a term share one string, and the sentence cache of the
-assertion context is bounded.
+Memory: the 10 MB note is opened in fresh servers, and RSS is read half a second after its
+diagnostics arrive ("just after") and as the lowest value over the next ${SETTLE_SECONDS} idle seconds
+("settled": V8 gives heap back to the system some seconds after a burst of work, on its own
+schedule, so the settled figure varies from run to run). With default settings our server
+refuses the note (maxDocumentSize is 5,000,000 characters) with one document-too-large
+diagnostic and keeps only its text. The floor is bench/minimalServer.ts, a vscode-languageserver
+process with a document manager and nothing else (lsp-sample's shape), holding the same note:
+${floor ? `${floor.big.rssMb.toFixed(0)} MB just after and ${floor.big.settledRssMb.toFixed(0)} MB settled in this run` : 'not measured in this run'}. Node 20 itself
+takes about 40 MB and the note's text 10 MB, and reading a 10 MB message leaves buffers the
+heap has not yet returned; so 60 MB just after a 10 MB note is below what any
+vscode-languageserver process needs here. What we add above the floor is the bundled
+knowledge base and its lookup tables (a heap snapshot with one small note open holds about
+11 MB of live JavaScript objects against the floor's 5 MB), plus the heap V8 grew while
+building them. With analysis forced the live heap after a full GC is about 110 MB: one object
+per term mention and per lab value (about 330,000 and 100,000 at 10 MB), their findings'
+messages and the text; assertions are 24 shared objects, repeated spellings of a term share
+one string, and the sentence cache of the assertion context is bounded. Going lower needs
+columnar storage of mentions and values (typed arrays instead of an object each).
 `;
 
   const summary = `# Performance (summary)

@@ -63,9 +63,8 @@ export function completeAnalysis(
   opts: AnalysisOptions,
 ): Analysis {
   for (const lab of labs) {
-    const pos = lines.positionAt(lab.start);
-    lab.line = pos.line;
-    lab.character = pos.character;
+    lab.line = lines.lineOf(lab.start);
+    lab.character = lines.characterOf(lab.start, lab.line);
   }
   const products = pairCaPhos(labs, text, { threshold: opts.threshold, useCorrectedCalcium: opts.useCorrectedCalcium });
   const findings = [

@@ -61,13 +61,21 @@ export class LineIndex {
   }
 
   positionAt(offset: number): { line: number; character: number } {
+    const line = this.lineOf(offset);
+    return { line, character: this.characterOf(offset, line) };
+  }
+
+  /**
+   * The character of `offset` on `line` (which must be lineOf(offset)): positionAt without
+   * an object, for callers that store the two numbers in objects of their own.
+   */
+  characterOf(offset: number, line: number): number {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    const lo = this.lineOf(o);
     // An offset between the \r and \n of one line break means the end of that line,
     // as in vscode-languageserver-textdocument.
     let at = o;
-    if (at > this.starts[lo] && this.text.charCodeAt(at - 1) === 13 && this.text.charCodeAt(at) === 10) at--;
-    return { line: lo, character: at - this.starts[lo] };
+    if (at > this.starts[line] && this.text.charCodeAt(at - 1) === 13 && this.text.charCodeAt(at) === 10) at--;
+    return at - this.starts[line];
   }
 
   offsetAt(position: { line: number; character: number }): number {

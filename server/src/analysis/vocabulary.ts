@@ -136,13 +136,13 @@ function mentionAt(
   assertionOf: (start: number, end: number) => Assertion,
   lines: LineIndex,
 ): TermMention {
-  const pos = lines.positionAt(start);
+  const line = lines.lineOf(start);
   const mention: TermMention = {
     text: spellingOf(text, start, end, concept),
     start,
     end,
-    line: pos.line,
-    character: pos.character,
+    line,
+    character: lines.characterOf(start, line),
     concept,
     category: categoryOf(concept),
     assertion: assertionOf(start, end),
