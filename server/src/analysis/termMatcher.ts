@@ -82,12 +82,12 @@ function hashLower(lower: string): number {
   return h;
 }
 
-
 /** Lower-cased token as the trie stores it (single characters folded first). */
 function lowerToken(token: string): string {
   return token.length === 1 ? foldChar(token).toLowerCase() : token.toLowerCase();
 }
 
+/** foldChar on one code unit (typographic apostrophes and hyphens to ASCII). */
 function foldCode(c: number): number {
   return c === 0x2019 || c === 0x2018 ? 39 : c === 0x2010 || c === 0x2011 ? 45 : c;
 }
