@@ -65,6 +65,18 @@ describe('TermMatcher', () => {
     assert.deepEqual(m.findAll('x (a+)+$ y').length, 1);
   });
 
+  it('never takes a word for another word with the same hash (words are looked up by hash, then compared)', () => {
+    // "c0" and "an" have the same lower-case hash (99·31 + 48 = 97·31 + 110 = 3117).
+    const m = new TermMatcher();
+    m.add('c0 deposit', 'first-word');
+    m.add('calcinosis c0', 'later-word');
+    assert.deepEqual(m.findAll('an deposit; calcinosis an'), []);
+    assert.deepEqual(
+      m.findAll('C0 deposit; calcinosis c0').map((x) => x.concept),
+      ['first-word', 'later-word'],
+    );
+  });
+
   it('tokenizes forms into words and punctuation', () => {
     assert.deepEqual(tokenizeForm('25-OH vitamin D'), ['25', '-', 'OH', 'vitamin', 'D']);
   });
