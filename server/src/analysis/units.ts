@@ -218,18 +218,46 @@ function fold(u: ParsedUnit, sub: SubstanceProperties): Term | null {
 /**
  * Converts a value between two UCUM codes. Prefix and time changes need nothing else;
  * mass <-> moles needs `molarMass`, equivalents <-> moles needs `valence`.
- * Returns null when the units are not commensurable (or unknown).
  */
 export function convert(value: number, fromCode: string, toCode: string, sub: SubstanceProperties = {}): number | null {
   if (fromCode === toCode) return value;
+  const m = magnitudesFor(fromCode, toCode, sub);
+  return m === null ? null : (value * m[0]) / m[1];
+}
+
+/**
+ * The magnitudes a conversion multiplies and divides by, or null when the units do not
+ * convert. Remembered by substance (an analyte's properties are one shared object, see
+ * substanceOf), source and target: a note repeats a few conversions thousands of times.
+ */
+const magnitudeCache = new WeakMap<SubstanceProperties, Map<string, Map<string, readonly [number, number] | null>>>();
+const MAGNITUDE_CACHE_MAX = 256;
+function magnitudesFor(fromCode: string, toCode: string, sub: SubstanceProperties): readonly [number, number] | null {
+  let bySource = magnitudeCache.get(sub);
+  if (!bySource) magnitudeCache.set(sub, (bySource = new Map()));
+  let byTarget = bySource.get(fromCode);
+  if (!byTarget) {
+    if (bySource.size >= MAGNITUDE_CACHE_MAX) bySource.clear();
+    bySource.set(fromCode, (byTarget = new Map()));
+  }
+  let m = byTarget.get(toCode);
+  if (m === undefined) {
+    m = computeMagnitudes(fromCode, toCode, sub);
+    if (byTarget.size >= MAGNITUDE_CACHE_MAX) byTarget.clear();
+    byTarget.set(toCode, m);
+  }
+  return m;
+}
+
+function computeMagnitudes(fromCode: string, toCode: string, sub: SubstanceProperties): readonly [number, number] | null {
   const from = parseUcum(fromCode);
   const to = parseUcum(toCode);
   if (!from || !to) return null;
-  if (sameDim(from.dim, to.dim)) return (value * from.magnitude) / to.magnitude;
+  if (sameDim(from.dim, to.dim)) return [from.magnitude, to.magnitude];
   const f = fold(from, sub);
   const t = fold(to, sub);
   if (!f || !t || !sameDim(f.dim, t.dim)) return null;
-  return (value * f.magnitude) / t.magnitude;
+  return [f.magnitude, t.magnitude];
 }
 
 /** What a unit measures, for deciding whether it fits an analyte. */

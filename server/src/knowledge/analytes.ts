@@ -704,6 +704,10 @@ export function analyte(id: string): Analyte | undefined {
 }
 
 /** The substance facts `convert()` needs for an analyte. */
-export function substanceOf(a: Analyte): { molarMass?: number; valence?: number } {
-  return { molarMass: a.molarMass?.value, valence: a.valence?.value };
+/** One frozen object per analyte, so that conversions can be remembered by it (units.ts). */
+const SUBSTANCE = new Map<Analyte, Readonly<{ molarMass?: number; valence?: number }>>();
+export function substanceOf(a: Analyte): Readonly<{ molarMass?: number; valence?: number }> {
+  let sub = SUBSTANCE.get(a);
+  if (!sub) SUBSTANCE.set(a, (sub = Object.freeze({ molarMass: a.molarMass?.value, valence: a.valence?.value })));
+  return sub;
 }
