@@ -208,6 +208,8 @@ function checkPlausible(lab: LabValue, a: Analyte, value: number, code: string):
  * same draw (e.g. "Ca 10.8, Phos 3.2": calcium is clearly mg/dL, so phosphate is read in mg/dL).
  */
 export function harmonizeAmbiguous(labs: LabValue[]): void {
+  // Most notes have no ambiguous value at all: then there is nothing to harmonise.
+  if (!labs.some((l) => l.ambiguousUnit)) return;
   const systemByDraw = new Map<string, 'conventional' | 'si' | 'mixed'>();
   for (const l of labs) {
     if (!l.draw || !l.conventional || !l.si || l.implausible || l.ambiguousUnit) continue;
