@@ -5,10 +5,10 @@ import { DEFAULT_SETTINGS, caPhosThreshold, type CustomTerm, type Settings } fro
 import { pairCaPhos } from './caPhos';
 import { createAssertionContext } from './context';
 import { findLabValues } from './labs';
-import { labFindings } from './labFindings';
+import { labFindingSteps } from './labFindings';
 import { LineIndex } from './lineIndex';
 import { findSections } from './sections';
-import type { Analysis, LabValue, Section, TermMention } from './types';
+import type { Analysis, Finding, LabValue, Section, TermMention } from './types';
 import { findUnfilledFields } from './unfilledFields';
 import { findTerms, matcherFor } from './vocabulary';
 
@@ -62,18 +62,47 @@ export function completeAnalysis(
   labs: LabValue[],
   opts: AnalysisOptions,
 ): Analysis {
+  const steps = completeAnalysisSteps(text, lines, sections, terms, labs, opts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * completeAnalysis in steps: it yields between its parts (and within the findings, every
+ * few thousand values), so that the chunked analysis of a huge note can pause there and
+ * answer other requests (at 10 MB the parts take tens of milliseconds each).
+ */
+export function* completeAnalysisSteps(
+  text: string,
+  lines: LineIndex,
+  sections: Section[],
+  terms: TermMention[],
+  labs: LabValue[],
+  opts: AnalysisOptions,
+): Generator<void, Analysis> {
   for (const lab of labs) {
     lab.line = lines.lineOf(lab.start);
     lab.character = lines.characterOf(lab.start, lab.line);
   }
+  yield;
   const products = pairCaPhos(labs, text, { threshold: opts.threshold, useCorrectedCalcium: opts.useCorrectedCalcium });
-  const findings = [
-    ...labFindings(text, labs, products, {
-      threshold: opts.threshold,
-      thresholdSource: opts.thresholdSource,
-      referenceRanges: opts.referenceRanges,
-    }),
-    ...findUnfilledFields(text),
-  ].sort((a, b) => a.start - b.start || a.end - b.end);
+  yield;
+  const labFound: Finding[] = [];
+  yield* labFindingSteps(text, labs, products, {
+    threshold: opts.threshold,
+    thresholdSource: opts.thresholdSource,
+    referenceRanges: opts.referenceRanges,
+  }, labFound);
+  // labFindings sorts its own output before it is merged with the unfilled fields and sorted
+  // again; sorting twice here too keeps the order of findings at equal positions the same.
+  labFound.sort(byPosition);
+  yield;
+  const findings = [...labFound, ...findUnfilledFields(text)].sort(byPosition);
   return { terms, labs, products, findings, sections };
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end;
 }

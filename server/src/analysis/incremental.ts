@@ -18,7 +18,7 @@
 //    re-read.
 //  - Products and findings are recomputed from the whole list of labs (cheap).
 
-import { analyzeText, completeAnalysis, DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from './analyze';
+import { analyzeText, completeAnalysis, completeAnalysisSteps, DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from './analyze';
 import { createAssertionContext, type AssertionOf } from './context';
 import { findLabValues } from './labs';
 import { LineIndex } from './lineIndex';
@@ -522,5 +522,10 @@ export async function analyzeInChunks(text: string, options: ChunkOptions): Prom
   });
   const crossing = labs.some((l) => (l.unitAssumed || l.ambiguousUnit) && l.draw !== undefined && chunksOfDraw.get(l.draw)!.size > 1);
   const finalLabs = crossing ? findLabValues(text, assertionOf, sections) : labs;
-  return { analysis: completeAnalysis(text, lines, sections, terms, finalLabs, opts), lines };
+  const steps = completeAnalysisSteps(text, lines, sections, terms, finalLabs, opts);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return { analysis: next.value, lines };
+    await step();
+  }
 }

@@ -19,8 +19,27 @@ function fmt(v: number, decimals = 1): string {
 }
 
 export function labFindings(text: string, labs: LabValue[], products: CaPhosProduct[], options: LabFindingOptions): Finding[] {
-  void text;
   const findings: Finding[] = [];
+  const steps = labFindingSteps(text, labs, products, options, findings);
+  while (!steps.next().done);
+  return findings.sort((x, y) => x.start - y.start || x.end - y.end);
+}
+
+/** Lab values checked between two yields of labFindingSteps (a few milliseconds of work). */
+const LABS_PER_STEP = 4096;
+
+/**
+ * The work of labFindings in steps: pushes the findings (unsorted) to `findings`, yielding
+ * every few thousand values, so that the analysis of a huge note can pause in between.
+ */
+export function* labFindingSteps(
+  text: string,
+  labs: LabValue[],
+  products: CaPhosProduct[],
+  options: LabFindingOptions,
+  findings: Finding[],
+): Generator<void, void> {
+  void text;
 
   for (const p of products) {
     if (!p.elevated) continue;
@@ -69,6 +88,7 @@ export function labFindings(text: string, labs: LabValue[], products: CaPhosProd
   }
 
   for (let index = 0; index < labs.length; index++) {
+    if (index % LABS_PER_STEP === LABS_PER_STEP - 1) yield;
     const lab = labs[index]!;
     const a = ANALYTE_BY_ID.get(lab.analyte as AnalyteId);
     if (!a) continue;
@@ -104,8 +124,6 @@ export function labFindings(text: string, labs: LabValue[], products: CaPhosProd
     const out = outOfRange(lab, a, options.referenceRanges);
     if (out) findings.push(out);
   }
-
-  return findings.sort((x, y) => x.start - y.start || x.end - y.end);
 }
 
 function albText(labs: LabValue[], p: CaPhosProduct): string {
