@@ -8,6 +8,7 @@
 
 import type { CaPhosProduct, LabValue } from './types';
 import { compareDraws, describeDraw } from './labs';
+import { compareDrawInfo, drawInfo, type DrawInfo } from './labs/dates';
 import { byStart, lowerBound } from './sorted';
 import { convert, formatNumber, displayUnit } from './units';
 import { ANALYTE_BY_ID, substanceOf } from '../knowledge/analytes';
@@ -52,16 +53,20 @@ export function unusableReason(lab: LabValue): string | null {
 interface Candidate {
   index: number;
   lab: LabValue;
+  /** The lab's draw key, looked up once (pairing compares each candidate many times). */
+  draw: DrawInfo | undefined;
 }
 
-function pairScore(c: LabValue, p: LabValue): number | null {
-  const cmp = compareDraws(c.draw, p.draw);
+function pairScore(cc: Candidate, pc: Candidate): number | null {
+  const cmp = compareDrawInfo(cc.draw, pc.draw);
   if (cmp === 'different') return null;
+  const c = cc.lab;
+  const p = pc.lab;
   const lineGap = Math.abs(c.line - p.line);
   if (cmp === 'same') return (lineGap === 0 ? 0 : 1) + lineGap / 1000 + Math.abs(c.start - p.start) / 1e9;
   // Draws unknown: both undated blocks, or one dated and one undated.
-  const cDated = c.draw?.startsWith('date:') ?? false;
-  const pDated = p.draw?.startsWith('date:') ?? false;
+  const cDated = cc.draw?.dated ?? false;
+  const pDated = pc.draw?.dated ?? false;
   if (cDated || pDated) return lineGap === 0 ? 0.5 : null;
   if (lineGap > 20) return null;
   return 2 + lineGap / 1000 + Math.abs(c.start - p.start) / 1e9;
@@ -121,7 +126,7 @@ export function pairCaPhos(labs: LabValue[], text: string, options: { threshold:
   labs.forEach((lab, index) => {
     if (lab.analyte !== 'calcium' && lab.analyte !== 'phosphate') return;
     if (unusableReason(lab)) return;
-    (lab.analyte === 'calcium' ? cas : phs).push({ index, lab });
+    (lab.analyte === 'calcium' ? cas : phs).push({ index, lab, draw: drawInfo(lab.draw) });
   });
   if (!cas.length || !phs.length) return [];
 
@@ -135,7 +140,7 @@ export function pairCaPhos(labs: LabValue[], text: string, options: { threshold:
     const from = Math.max(lowerBoundByLine(phLabs, c.lab.line - WINDOW), at - NEIGHBOURS);
     for (let k = from; k < phs.length && k < at + NEIGHBOURS && phs[k]!.lab.line <= c.lab.line + WINDOW; k++) {
       const p = phs[k]!;
-      const score = pairScore(c.lab, p.lab);
+      const score = pairScore(c, p);
       if (score !== null) options2.push({ c, p, score });
     }
   }

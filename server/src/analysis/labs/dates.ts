@@ -42,35 +42,54 @@ export function dateKey(m: RegExpExecArray | RegExpMatchArray): string | null {
   return `date:${y ?? '?'}-${mo}-${d}`;
 }
 
+/** What comparing draw keys needs to know of one key, worked out once per key (see drawInfo). */
+export interface DrawInfo {
+  key: string;
+  /** The earlier value of a written trend ("…~earlier1"): never the same draw as another key. */
+  earlier: boolean;
+  /** A "date:" key (with or without the ~earlier suffix). */
+  dated: boolean;
+  /** Year ("?" when not written), month and day of a date key. */
+  year: string;
+  month: string;
+  day: string;
+}
+
+/** The DrawInfo of a draw key, memoised (pairing compares the same few keys thousands of times). */
+const DRAW_INFO = new Map<string, DrawInfo>();
+export function drawInfo(key: string | undefined): DrawInfo | undefined {
+  if (!key) return undefined;
+  let info = DRAW_INFO.get(key);
+  if (!info) {
+    const dated = key.startsWith('date:');
+    const [year = '', month = '', day = ''] = dated ? key.slice(5).split('-') : [];
+    info = { key, earlier: key.includes('~earlier'), dated, year, month, day };
+    if (DRAW_INFO.size >= 4096) DRAW_INFO.clear();
+    DRAW_INFO.set(key, info);
+  }
+  return info;
+}
+
 /**
  * Whether two draw keys may be the same blood draw: 'same' (same date, or same block),
  * 'different' (two different dates) or 'unknown' (at least one has no date).
  */
 export function compareDraws(a: string | undefined, b: string | undefined): 'same' | 'different' | 'unknown' {
+  return compareDrawInfo(drawInfo(a), drawInfo(b));
+}
+
+/** compareDraws on keys already looked up with drawInfo. */
+export function compareDrawInfo(a: DrawInfo | undefined, b: DrawInfo | undefined): 'same' | 'different' | 'unknown' {
   if (!a || !b) return 'unknown';
   // Equal keys are the same draw whatever their kind (every branch below agrees).
-  if (a === b) return 'same';
-  if (a.includes('~earlier') || b.includes('~earlier')) return 'different';
-  if (a.startsWith('date:') && b.startsWith('date:')) {
-    const pa = dateParts(a);
-    const pb = dateParts(b);
-    if (pa[1] !== pb[1] || pa[2] !== pb[2]) return 'different';
-    if (pa[0] !== '?' && pb[0] !== '?' && pa[0] !== pb[0]) return 'different';
+  if (a.key === b.key) return 'same';
+  if (a.earlier || b.earlier) return 'different';
+  if (a.dated && b.dated) {
+    if (a.month !== b.month || a.day !== b.day) return 'different';
+    if (a.year !== '?' && b.year !== '?' && a.year !== b.year) return 'different';
     return 'same';
   }
   return 'unknown';
-}
-
-/** [year, month, day] of a "date:Y-M-D" key, memoised (pairing compares the same few keys thousands of times). */
-const DATE_PARTS = new Map<string, string[]>();
-function dateParts(key: string): string[] {
-  let parts = DATE_PARTS.get(key);
-  if (!parts) {
-    parts = key.slice(5).split('-');
-    if (DATE_PARTS.size >= 4096) DATE_PARTS.clear();
-    DATE_PARTS.set(key, parts);
-  }
-  return parts;
 }
 
 /** Human words for a draw key ("3/14/2026", "an undated block"). */
