@@ -484,6 +484,7 @@ export async function analyzeInChunks(text: string, options: ChunkOptions): Prom
     bounds.push(b <= prev ? text.length : Math.min(b, text.length));
   }
   const lines = new LineIndex(text);
+  await step();
 
   // Sections: headers are found line by line, so each chunk can be read alone.
   const sections: Section[] = [];
