@@ -136,6 +136,18 @@ describe('incremental analysis', () => {
     );
   });
 
+  it('also pauses inside the final step (positions, Ca×P pairing, findings every 4,096 values), and still equals the analysis in one go', async function () {
+    this.timeout(0);
+    // One paragraph, so one chunk: any pause after the chunk's terms and labs is in the final step.
+    const text = 'Ca 10.8 mg/dL, Phos 7.1 mg/dL\n'.repeat(5000);
+    let pauses = 0;
+    const { analysis } = await analyzeInChunks(text, { chunkSize: text.length + 1, pause: async () => void pauses++ });
+    assert.deepStrictEqual(analysis, analyzeText(text));
+    assert.equal(analysis.labs.length, 10000);
+    // Line index, sections, the chunk: 3 pauses; then positions, pairing, 2 inside the findings, the sort.
+    assert.ok(pauses >= 3 + 5, `only ${pauses} pauses`);
+  });
+
   it('stops analysing in chunks when told the work is stale', async () => {
     const text = 'HPI:\nShe denies calcinosis cutis.\n\n'.repeat(2000);
     let pauses = 0;
