@@ -64,6 +64,26 @@ const INLINE_HEADER = new RegExp(`(${upperAlternation}):`, 'y');
 const INLINE_CAPS_HEADER = /([A-Z][A-Z/&()-]*(?: [A-Z][A-Z/&()-]*){0,4}):(?=[ \t]|$)/y;
 const MD_PREFIX = new RegExp(`^(${alternation})(?![A-Za-z0-9])`, 'i');
 
+/**
+ * The first word (ASCII letters and digits, lower-cased) of every header phrase. A line can
+ * only start with a known header if its own first word is one of these, so LINE_HEADER, an
+ * alternation of all the phrases, is tried on those lines only (every phrase starts with a
+ * letter or digit, and what follows a phrase in LINE_HEADER is never one).
+ */
+const FIRST_WORDS = new Set(sortedPhrases.map((p) => /^[a-z0-9]*/.exec(p)![0]));
+const LONGEST_FIRST_WORD = Math.max(...[...FIRST_WORDS].map((w) => w.length));
+
+/** The lower-cased run of ASCII letters and digits at text[i, end), or '' when it is longer than any first word. */
+function firstWordAt(text: string, i: number, end: number): string {
+  let j = i;
+  while (j < end && j - i <= LONGEST_FIRST_WORD) {
+    const c = text.charCodeAt(j);
+    if (!((c >= 48 && c <= 57) || isLetter(c))) break;
+    j++;
+  }
+  return j - i > LONGEST_FIRST_WORD ? '' : text.slice(i, j).toLowerCase();
+}
+
 interface RawHeader {
   kind: SectionKind;
   title: string;
@@ -75,6 +95,8 @@ export function findSections(text: string): Section[] {
   const found: RawHeader[] = [];
   const len = text.length;
 
+  // The first colon at or after the line being read (-1: none left), kept as lines go by.
+  let nextColon = text.indexOf(':');
   // A byte-order mark before the first line (the CLI and some editors pass it through) is skipped.
   for (let lineStart = text.charCodeAt(0) === 0xfeff ? 1 : 0; lineStart <= len; ) {
     const nl = text.indexOf('\n', lineStart);
@@ -95,16 +117,14 @@ export function findSections(text: string): Section[] {
       }
     } else if (c !== 0 && (isLetter(c) || c === 42 || c === 95)) {
       // A header is short: it ends with a colon early, or is the whole (short) line.
-      let colon = -1;
-      for (let k = f, stop = Math.min(lineEnd, f + 71); k < stop; k++) {
-        if (text.charCodeAt(k) === 58) {
-          colon = k;
-          break;
-        }
-      }
+      if (nextColon !== -1 && nextColon < f) nextColon = text.indexOf(':', f);
+      const colon = nextColon !== -1 && nextColon < Math.min(lineEnd, f + 71) ? nextColon : -1;
       if (colon >= 0 || lineEnd - f <= 60) {
+        // LINE_HEADER allows "**" or "__" before the phrase.
+        const d = text.charCodeAt(f + 1);
+        const w = (c === 42 && d === 42) || (c === 95 && d === 95) ? f + 2 : f;
         LINE_HEADER.lastIndex = lineStart;
-        const m = LINE_HEADER.exec(text);
+        const m = FIRST_WORDS.has(firstWordAt(text, w, lineEnd)) ? LINE_HEADER.exec(text) : null;
         const info = m ? PHRASES.get(normalise(m[1])) : undefined;
         if (m && info && !(m[2] === ':' && info.strict && !strictContentOk(text, m.index + m[0].length))) {
           const start = m.index + m[0].indexOf(m[1]);
