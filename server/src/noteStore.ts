@@ -57,6 +57,16 @@ export function updateNote(prev: AnalyzedNote, version: number, text: string): A
   return { ...prev, version, text, lines: update.lines, analysis: update.analysis };
 }
 
+/**
+ * A pause between two chunks of analysis that lets waiting requests run first. Requests that
+ * arrived during a chunk are dispatched from an immediate queued when they were read, which
+ * runs after any immediate queued before it: one immediate would resume the analysis first,
+ * so the pause takes two.
+ */
+function yieldToRequests(): Promise<void> {
+  return new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
+}
+
 /** Notes longer than this are analysed from scratch in chunks, yielding between them. */
 export const CHUNKED_ABOVE = 1_000_000;
 
@@ -98,7 +108,7 @@ export class NoteStore {
     try {
       const { analysis, lines } = await analyzeInChunks(text, {
         ...options,
-        pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
+        pause: yieldToRequests,
         cancelled: () => document.version !== version || this.epoch !== epoch,
       });
       const note: AnalyzedNote = { uri, version, text, lines, analysis, settings, options, inScope };

@@ -285,7 +285,14 @@ function labsInRegion(text: string, sections: Section[], assertionOf: AssertionO
   const s0 = paragraphStart(text, linesUp(text, w0, HEADER_REACH_LINES));
   const s1 = paragraphEnd(text, skipBlankLines(text, w1));
   const slice = text.slice(s0, s1);
-  const sliceSections = sections.map((s) => ({ ...s, start: s.start - s0, end: s.end - s0, contentStart: s.contentStart - s0 }));
+  // Only the sections that overlap the slice: the labs reader compares the sections of lines
+  // in the slice, which the others cannot change, and a huge note has tens of thousands of
+  // sections that every chunk would otherwise copy and sort.
+  const sliceSections: Section[] = [];
+  for (let k = lowerBound(sections, s0 + 1, (x) => x.end); k < sections.length && sections[k].start < s1; k++) {
+    const sec = sections[k];
+    sliceSections.push({ ...sec, start: sec.start - s0, end: sec.end - s0, contentStart: sec.contentStart - s0 });
+  }
   const sliceAssertion = (s: number, e: number) => (s + s0 >= w0 && s + s0 < w1 ? assertionOf(s + s0, e + s0) : PLAIN_ASSERTION);
   const fresh: LabValue[] = [];
   for (const lab of findLabValues(slice, sliceAssertion, sliceSections)) {
@@ -470,7 +477,7 @@ export class AnalysisCancelled extends Error {
  */
 export async function analyzeInChunks(text: string, options: ChunkOptions): Promise<{ analysis: Analysis; lines: LineIndex }> {
   const opts: AnalysisOptions = { ...DEFAULT_ANALYSIS_OPTIONS, ...options };
-  const size = Math.max(64, options.chunkSize ?? 128 * 1024);
+  const size = Math.max(64, options.chunkSize ?? 64 * 1024);
   const step = async () => {
     await options.pause();
     if (options.cancelled?.()) throw new AnalysisCancelled();
