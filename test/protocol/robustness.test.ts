@@ -214,6 +214,36 @@ describe('robustness over stdio: the size limit', function () {
   });
 });
 
+describe('robustness over stdio: a huge note being analysed', function () {
+  this.timeout(120_000);
+  it('hovers on another note are answered while a 3 MB note is analysed in chunks, before its diagnostics arrive', async () => {
+    const paragraph =
+      'HPI: She denies fever. Calcinosis cutis of both forearms, possible calciphylaxis.\n' +
+      'Labs 03/14/2026:\nCa 10.8 mg/dL, Phos 7.1 mg/dL, albumin 3.2 g/dL\n\n';
+    const big = paragraph.repeat(Math.ceil(3_000_000 / paragraph.length));
+    const session = await startServer({ settings: { maxDocumentSize: big.length + 1 } });
+    try {
+      await openDocument(session, URI, EXAMPLE);
+      let diagnosticsArrived = false;
+      const diagnostics = openDocument(session, 'file:///notes/big.note', big).then((d) => {
+        diagnosticsArrived = true;
+        return d;
+      });
+      // Asked right after the big note was sent: a server that analysed it in one go would
+      // answer only after publishing its diagnostics.
+      const answeredFirst: boolean[] = [];
+      for (let i = 0; i < 5; i++) {
+        await assertHoverStillWorks(session);
+        answeredFirst.push(!diagnosticsArrived);
+      }
+      assert.ok((await diagnostics).some((d) => d.code === 'ca-phos-product-elevated'));
+      assert.deepEqual(answeredFirst, [true, true, true, true, true]);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
 describe('robustness over stdio: a killed server', function () {
   this.timeout(60_000);
   it('a fresh server started after a SIGKILL publishes the same diagnostics for the re-sent document', async () => {
