@@ -431,13 +431,15 @@ function buildSentence(start: number, end: number, endIsBoundary: boolean): Pars
   const starts = SCRATCH_STARTS;
   const ends = SCRATCH_ENDS;
   const n = scratchCount;
-  const hits: Hit[] = [];
+  // Most sentences hold no trigger: their hits array is the shared empty one, never allocated.
+  let hits: Hit[] = NO_HITS;
   let parens = false;
   for (let k = 0; k < n; ) {
     if (ids[k] === OPEN_PAREN) parens = true;
     const entry = longestEntryAt(ids, SCRATCH_ORDINALS, k, n);
     if (entry) {
       const last = k + entry.ids.length - 1;
+      if (hits === NO_HITS) hits = [];
       hits.push({ start: starts[k], end: ends[last], entry, parenOpen: -1, parenClose: NO_PAREN });
       k = last + 1;
     } else {
@@ -464,7 +466,7 @@ function buildSentence(start: number, end: number, endIsBoundary: boolean): Pars
   }
   // Kept sentences hold exact-size arrays (a pushed-to array reserves room for 17), and
   // sentences without a trigger share one empty array: the cache of a 10 MB note is large.
-  return { start, end, endIsBoundary, hits: hits.length === 0 ? NO_HITS : hits.slice(), carry: 0, carryEnd: 0 };
+  return { start, end, endIsBoundary, hits: hits === NO_HITS ? NO_HITS : hits.slice(), carry: 0, carryEnd: 0 };
 }
 
 /** The longest phrase whose tokens are ids[k..] (consecutive in the text), using tokens before `limit` only. */
