@@ -295,10 +295,11 @@ didOpen/didChange to the diagnostics of that version).
 
 ${pr.join('\n')}
 
-Notes: a note above 1 MB that must be analysed from scratch is analysed in chunks of 128 KiB
-with a pause between them (server/src/noteStore.ts, getAsync), so the hover on the other note
-is answered between chunks; what remains is reading the 10 MB message itself and the final
-products/findings step, which runs in one go.
+Notes: a note above 1 MB that must be analysed from scratch is analysed in chunks of 64 KiB
+with a pause between them that lets waiting requests run first (server/src/noteStore.ts,
+getAsync); the final step (positions, Ca×P pairing, findings) pauses too. What remains
+unbroken is reading the 10 MB message itself, the pairing of all its values (tens of
+milliseconds at 10 MB) and garbage-collection pauses: those make the maximum.
 
 Memory: the 10 MB note is opened in fresh servers, and RSS is read half a second after its
 diagnostics arrive ("just after") and as the lowest value over the next ${SETTLE_SECONDS} idle seconds
