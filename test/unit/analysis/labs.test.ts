@@ -143,6 +143,26 @@ describe('labs: findLabValues', () => {
   });
 });
 
+describe('labs: compareDraws (may two values come from one blood draw?)', () => {
+  it('one date is the same draw; a date without a year matches that day in any year', () => {
+    assert.equal(compareDraws('date:2026-3-14', 'date:2026-3-14'), 'same');
+    assert.equal(compareDraws('date:?-3-14', 'date:2026-3-14'), 'same');
+    assert.equal(compareDraws('date:2025-3-14', 'date:2026-3-14'), 'different');
+    assert.equal(compareDraws('date:2026-3-14', 'date:2026-3-15'), 'different');
+    assert.equal(compareDraws('date:2026-3-14', 'date:2026-4-14'), 'different');
+  });
+
+  it('an undated block is the same draw only as itself; the earlier value of a trend never pairs with another', () => {
+    assert.equal(compareDraws('para:120', 'para:120'), 'same');
+    assert.equal(compareDraws('para:120', 'para:480'), 'unknown');
+    assert.equal(compareDraws('para:120', 'date:2026-3-14'), 'unknown');
+    assert.equal(compareDraws('para:120~earlier1', 'para:120'), 'different');
+    assert.equal(compareDraws('date:2026-3-14~earlier0', 'date:2026-3-14'), 'different');
+    assert.equal(compareDraws(undefined, 'date:2026-3-14'), 'unknown');
+    assert.equal(compareDraws('', ''), 'unknown');
+  });
+});
+
 describe('labs: fixture evaluation (quality floor on our own labelled lines)', () => {
   it('has at least 300 labelled lines including negatives', () => {
     const fixtures = loadFixtures();
