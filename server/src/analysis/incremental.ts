@@ -453,7 +453,7 @@ function afterTokens(text: string, from: number, to: number, k: number): number 
 // ── Chunked analysis of a whole text ───────────────────────────────────────
 
 export interface ChunkOptions extends Partial<AnalysisOptions> {
-  /** About how many characters to analyse between two pauses (default 128 KiB). */
+  /** About how many characters to analyse between two pauses (default 64 KiB). */
   chunkSize?: number;
   /** Called between chunks; analysis goes on when it resolves (e.g. after setImmediate). */
   pause: () => Promise<void>;
