@@ -215,11 +215,14 @@ function fold(u: ParsedUnit, sub: SubstanceProperties): Term | null {
   return { magnitude, dim };
 }
 
+/** Properties of no particular substance (prefix and time changes only), shared so that its conversions are remembered too. */
+const NO_SUBSTANCE: SubstanceProperties = Object.freeze({});
+
 /**
  * Converts a value between two UCUM codes. Prefix and time changes need nothing else;
  * mass <-> moles needs `molarMass`, equivalents <-> moles needs `valence`.
  */
-export function convert(value: number, fromCode: string, toCode: string, sub: SubstanceProperties = {}): number | null {
+export function convert(value: number, fromCode: string, toCode: string, sub: SubstanceProperties = NO_SUBSTANCE): number | null {
   if (fromCode === toCode) return value;
   const m = magnitudesFor(fromCode, toCode, sub);
   return m === null ? null : (value * m[0]) / m[1];
