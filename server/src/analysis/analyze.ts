@@ -8,6 +8,7 @@ import { findLabValues } from './labs';
 import { labFindingSteps } from './labFindings';
 import { LineIndex } from './lineIndex';
 import { findSections } from './sections';
+import { bySpan } from './sorted';
 import type { Analysis, Finding, LabValue, Section, TermMention } from './types';
 import { findUnfilledFields } from './unfilledFields';
 import { findTerms, matcherFor } from './vocabulary';
@@ -95,14 +96,8 @@ export function* completeAnalysisSteps(
     thresholdSource: opts.thresholdSource,
     referenceRanges: opts.referenceRanges,
   }, labFound);
-  // labFindings sorts its own output before it is merged with the unfilled fields and sorted
-  // again; sorting twice here too keeps the order of findings at equal positions the same.
-  labFound.sort(byPosition);
   yield;
-  const findings = [...labFound, ...findUnfilledFields(text)].sort(byPosition);
+  // One stable sort: findings at the same span keep the order they were made in.
+  const findings = [...labFound, ...findUnfilledFields(text)].sort(bySpan);
   return { terms, labs, products, findings, sections };
-}
-
-function byPosition(a: Finding, b: Finding): number {
-  return a.start - b.start || a.end - b.end;
 }

@@ -7,8 +7,7 @@
 //  - Unit factors: calcium × 4.008, phosphorus × 3.097 (data in knowledge/analytes.ts).
 
 import type { CaPhosProduct, LabValue } from './types';
-import { compareDraws, describeDraw } from './labs';
-import { compareDrawInfo, drawInfo, type DrawInfo } from './labs/dates';
+import { compareDrawInfo, compareDraws, describeDraw, drawInfo, type DrawInfo } from './labs';
 import { byStart, lowerBound } from './sorted';
 import { convert, formatNumber, displayUnit } from './units';
 import { ANALYTE_BY_ID, substanceOf } from '../knowledge/analytes';

@@ -4,6 +4,7 @@
 
 import type { CaPhosProduct, Finding, LabValue } from './types';
 import { explainUnpaired, formatProductSiText, productUsesSi, albuminFor, productOperands } from './caPhos';
+import { bySpan } from './sorted';
 import { displayUnit, formatNumber, convert } from './units';
 import { ANALYTE_BY_ID, substanceOf, type Analyte, type AnalyteId } from '../knowledge/analytes';
 
@@ -22,7 +23,7 @@ export function labFindings(text: string, labs: LabValue[], products: CaPhosProd
   const findings: Finding[] = [];
   const steps = labFindingSteps(text, labs, products, options, findings);
   while (!steps.next().done);
-  return findings.sort((x, y) => x.start - y.start || x.end - y.end);
+  return findings.sort(bySpan);
 }
 
 /** Lab values checked between two yields of labFindingSteps (a few milliseconds of work). */

@@ -3,6 +3,9 @@
 /** Reads an item's start offset. */
 export const byStart = (item: { start: number }): number => item.start;
 
+/** Sort order of spans (findings): by start, then by end. */
+export const bySpan = (a: { start: number; end: number }, b: { start: number; end: number }): number => a.start - b.start || a.end - b.end;
+
 /** First index in `items`, sorted ascending by `key`, whose key is ≥ `target` (items.length if none). */
 export function lowerBound<T>(items: readonly T[], target: number, key: (item: T) => number): number {
   let lo = 0;

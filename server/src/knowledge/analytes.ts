@@ -703,9 +703,11 @@ export function analyte(id: string): Analyte | undefined {
   return ANALYTE_BY_ID.get(id as AnalyteId);
 }
 
-/** The substance facts `convert()` needs for an analyte. */
-/** One frozen object per analyte, so that conversions can be remembered by it (units.ts). */
 const SUBSTANCE = new Map<Analyte, Readonly<{ molarMass?: number; valence?: number }>>();
+/**
+ * The substance facts `convert()` needs for an analyte: one frozen object per analyte, so
+ * that conversions can be remembered by it (units.ts).
+ */
 export function substanceOf(a: Analyte): Readonly<{ molarMass?: number; valence?: number }> {
   let sub = SUBSTANCE.get(a);
   if (!sub) SUBSTANCE.set(a, (sub = Object.freeze({ molarMass: a.molarMass?.value, valence: a.valence?.value })));

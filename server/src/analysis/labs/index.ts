@@ -11,6 +11,6 @@
 // (the pass that ties them together). This file is the public surface.
 
 export { findLabValues } from './scan';
-export { compareDraws, describeDraw } from './dates';
+export { compareDrawInfo, compareDraws, describeDraw, drawInfo, type DrawInfo } from './dates';
 export { unitFits } from './quantitative';
 export { normalizeForScan } from './text';
