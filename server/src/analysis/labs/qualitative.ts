@@ -8,7 +8,7 @@ import { normalizeUnit } from '../units';
 import { NAME_AT, lookup } from './names';
 import { NUM_AT } from './patterns';
 import { readTail } from './quantitative';
-import type { RawValue } from './rawValue';
+import { rawValue, type RawValue } from './rawValue';
 import { comparatorOf, parseNumber } from './text';
 
 const QUAL_FILLER_AT =
@@ -120,16 +120,8 @@ export function readQualitative(
   }
 
   if (numeric) {
-    out.push({
-      analyte: a,
-      start: nameStart,
-      end: valueEnd,
-      valueStart,
-      valueEnd: valueStart + String(norm.slice(valueStart).match(/^[\d.,]+/)?.[0] ?? '').length,
-      value: numeric.value,
-      unit: numeric.unit,
-      comparator: numeric.comparator,
-    });
+    const digitsEnd = valueStart + String(norm.slice(valueStart).match(/^[\d.,]+/)?.[0] ?? '').length;
+    out.push(rawValue(a, nameStart, valueEnd, valueStart, digitsEnd, numeric.value, numeric.unit, undefined, numeric.comparator));
     return q;
   }
   const value = titre ?? (positive === true ? 'positive' : positive === false ? 'negative' : word ?? 'equivocal');
@@ -155,5 +147,7 @@ function QUAL_LIST_GAP_AHEAD(norm: string, from: number): boolean {
 }
 
 function qualRaw(a: Analyte, start: number, end: number, vs: number, ve: number, value: string, result: NonNullable<LabValue['result']>): RawValue {
-  return { analyte: a, start, end, valueStart: vs, valueEnd: ve, value, unit: null, comparator: null, result };
+  const v = rawValue(a, start, end, vs, ve, value, null, undefined, null);
+  v.result = result;
+  return v;
 }

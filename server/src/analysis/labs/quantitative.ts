@@ -10,7 +10,7 @@ import { dateKey } from './dates';
 import type { Geometry } from './geometry';
 import { NAME_AT, lookup, type NameEntry } from './names';
 import * as patterns from './patterns';
-import type { RawValue } from './rawValue';
+import { rawValue, type RawValue } from './rawValue';
 import { comparatorOf, parseNumber } from './text';
 
 // Module-level copies of the sticky regexes: a CommonJS build of this file (tsx, mocha)
@@ -120,18 +120,19 @@ export function readQuantitative(
       const a = names[i]!.analyte;
       const n = numbers[i]!;
       const unitOk = tail.unit && unitFits(a, tail.unit);
-      out.push({
-        analyte: a,
-        start: i === 0 ? nameStart : n.start,
-        end: i === names.length - 1 ? q : n.end,
-        valueStart: n.start,
-        valueEnd: n.end,
-        value: parseNumber(n.raw),
-        unit: unitOk ? tail.unit : null,
-        unitStart: unitOk ? tail.unitStart : undefined,
-        comparator: n.comparator,
-        attachedDate: tail.date ?? attachedDate,
-      });
+      const v = rawValue(
+        a,
+        i === 0 ? nameStart : n.start,
+        i === names.length - 1 ? q : n.end,
+        n.start,
+        n.end,
+        parseNumber(n.raw),
+        unitOk ? tail.unit : null,
+        unitOk ? tail.unitStart : undefined,
+        n.comparator,
+      );
+      v.attachedDate = tail.date ?? attachedDate;
+      out.push(v);
     }
     return q;
   }
@@ -176,40 +177,25 @@ export function readQuantitative(
     // A closing parenthesis of "(baseline 0.9)".
     let endQ = t.end;
     if (norm[endQ] === ')') endQ++;
-    extra.push({
-      analyte: first,
-      start: s,
-      end: t.unitEnd ?? NUM_AT.lastIndex,
-      valueStart: s,
-      valueEnd: NUM_AT.lastIndex,
-      value: parseNumber(en[2]!),
-      unit: t.unit,
-      unitStart: t.unitStart,
-      comparator: comparatorOf(en[1]),
-      attachedDate: t.date,
-      earlier,
-    });
+    const v = rawValue(first, s, t.unitEnd ?? NUM_AT.lastIndex, s, NUM_AT.lastIndex, parseNumber(en[2]!), t.unit, t.unitStart, comparatorOf(en[1]));
+    v.attachedDate = t.date;
+    v.earlier = earlier;
+    extra.push(v);
     q = endQ;
   }
   out.push(...extra);
   const lastUnit = chain[chain.length - 1]!.unit;
-  chain.forEach((c, i) => {
-    out.push({
-      analyte: first,
-      start: i === 0 ? nameStart : c.n.start,
-      end: c.end,
-      valueStart: c.n.start,
-      valueEnd: c.n.end,
-      value: parseNumber(c.n.raw),
-      unit: c.unit,
-      unitStart: c.unitStart,
-      comparator: c.n.comparator,
-      attachedDate: c.date ?? (i === 0 ? attachedDate : undefined),
-      trendIndex: chain.length > 1 ? i : undefined,
-      trendLength: chain.length > 1 ? chain.length : undefined,
-      inheritedUnit: c.unit ? undefined : lastUnit,
-    });
-  });
+  for (let i = 0; i < chain.length; i++) {
+    const c = chain[i]!;
+    const v = rawValue(first, i === 0 ? nameStart : c.n.start, c.end, c.n.start, c.n.end, parseNumber(c.n.raw), c.unit, c.unitStart, c.n.comparator);
+    v.attachedDate = c.date ?? (i === 0 ? attachedDate : undefined);
+    if (chain.length > 1) {
+      v.trendIndex = i;
+      v.trendLength = chain.length;
+    }
+    if (!c.unit) v.inheritedUnit = lastUnit;
+    out.push(v);
+  }
   return q;
 }
 
@@ -317,17 +303,7 @@ function readBackward(norm: string, a: Analyte, nameStart: number, nameEnd: numb
   // The number must not be glued to something before it ("3/10.8").
   const prev = norm[start - 1];
   if (prev && /[\d/.,]/.test(prev)) return 0;
-  out.push({
-    analyte: a,
-    start,
-    end: nameEnd,
-    valueStart: numIdx,
-    valueEnd: numIdx + m[2]!.length,
-    value: parseNumber(m[2]!),
-    unit: written,
-    unitStart: from + m.index + m[0].lastIndexOf(written),
-    comparator: comparatorOf(m[1]),
-  });
+  out.push(rawValue(a, start, nameEnd, numIdx, numIdx + m[2]!.length, parseNumber(m[2]!), written, from + m.index + m[0].lastIndexOf(written), comparatorOf(m[1])));
   return nameEnd;
 }
 

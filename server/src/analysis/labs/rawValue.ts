@@ -23,3 +23,38 @@ export interface RawValue {
   inheritedUnit?: string | null;
   result?: LabValue['result'];
 }
+
+/**
+ * A raw value with every key present (the optional ones undefined until a reader sets them):
+ * values made by the different readers then share one object shape, so `finish` and the sort
+ * that reads thousands of them stay monomorphic (five literal shapes made them megamorphic).
+ */
+export function rawValue(
+  analyte: Analyte,
+  start: number,
+  end: number,
+  valueStart: number,
+  valueEnd: number,
+  value: number | string,
+  unit: string | null,
+  unitStart: number | undefined,
+  comparator: LabValue['comparator'],
+): RawValue {
+  return {
+    analyte,
+    start,
+    end,
+    valueStart,
+    valueEnd,
+    value,
+    unit,
+    unitStart,
+    comparator,
+    attachedDate: undefined,
+    earlier: undefined,
+    trendIndex: undefined,
+    trendLength: undefined,
+    inheritedUnit: undefined,
+    result: undefined,
+  };
+}
