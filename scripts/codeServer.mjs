@@ -3,7 +3,7 @@
 // 127.0.0.1. Nothing here leaves the machine: code-server runs with --auth none on loopback only,
 // without telemetry or update checks.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -174,4 +174,24 @@ export function copyExamples() {
   const target = join(dir, 'examples');
   cpSync(join(ROOT, 'examples'), target, { recursive: true });
   return { folder: target, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * What our extension wrote to its output channel ("Calcinosis Notes") in the code-server
+ * profile under `home`, one string per extension host in the order they started (a reloaded
+ * window starts a new one). VS Code keeps a log output channel in a file of its logs folder.
+ */
+export function extensionLogs(home) {
+  const logs = join(home, 'user-data', 'logs');
+  const found = [];
+  const hostNumber = (d) => Number(d.replace(/^exthost/, ''));
+  for (const session of existsSync(logs) ? readdirSync(logs).sort() : []) {
+    const hosts = readdirSync(join(logs, session)).filter((d) => /^exthost\d+$/.test(d));
+    for (const host of hosts.sort((a, b) => hostNumber(a) - hostNumber(b))) {
+      const dir = join(logs, session, host, 'calcinosis-notes.calcinosis-notes');
+      if (!existsSync(dir)) continue; // this extension host never activated us
+      found.push(readdirSync(dir).filter((f) => f.endsWith('.log')).map((f) => readFileSync(join(dir, f), 'utf8')).join(''));
+    }
+  }
+  return found;
 }

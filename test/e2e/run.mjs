@@ -16,10 +16,10 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import { findServerPids, killServer } from './killServer.mjs';
-import { buildVsix, copyExamples, ensureCodeServer, PrerequisiteError, ROOT, startCodeServer, VSIX } from '../../scripts/codeServer.mjs';
+import { buildVsix, copyExamples, ensureCodeServer, extensionLogs, PrerequisiteError, ROOT, startCodeServer, VSIX } from '../../scripts/codeServer.mjs';
+import { CHROMIUM, launchChromium, openNote, runCommand as runWorkbenchCommand } from '../../scripts/workbench.mjs';
 
 const CI = process.env.CI === 'true' || process.env.CI === '1';
-const CHROMIUM = '/usr/bin/chromium';
 const RESULTS = join(ROOT, 'test-results');
 const NOTE = 'calcinosis-follow-up.note';
 const STEP = 90_000; // deadline for one user-visible condition (server start-up included)
@@ -37,6 +37,7 @@ const CHECKS = {
   vsix: 'the VSIX holds the bundles and no node_modules, and is at most 1 MB',
   hoverTerm: 'hovering "calcinosis cutis" shows its definition',
   problems: 'the Problems panel lists the Ca×P warning with its working (76.7 mg²/dL²)',
+  log: "the extension's log says when the language server was ready, and holds no note text",
   hoverLab: 'hovering "Ca 10.8" shows the value in mg/dL and in mmol/L',
   snippet: 'typing cc-workup and accepting the suggestion inserts the workup order set',
   restart: 'after the language server is killed, the client restarts it and an edit gets fresh diagnostics',
@@ -188,20 +189,9 @@ async function hoverUntil(page, { text, focus }, patterns, deadline = STEP) {
   throw new Error(`no hover on "${focus}" matched ${patterns.map(String).join(' and ')}; last hover seen: ${seen.length ? seen.map((s) => `"${s.slice(0, 300)}"`).join(' | ') : '(none)'}`);
 }
 
-/** Runs a command from the Command Palette (F1), waiting for it to be listed first. */
-async function runCommand(page, label) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: STEP });
-  await input.fill(`>${label}`);
-  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
-  try {
-    await row.waitFor({ state: 'visible', timeout: 30_000 });
-  } catch {
-    throw new Error(`the Command Palette does not list "${label}"`);
-  }
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 30_000 });
+/** Runs a command from the Command Palette (F1). */
+function runCommand(page, label) {
+  return runWorkbenchCommand(page, label, STEP);
 }
 
 /** Text of the editor lines on screen. */
@@ -249,6 +239,22 @@ async function checkProblems(page) {
   if (!/10\.8/.test(text) || !/7\.1/.test(text)) throw new Error(`the message does not show its working (calcium 10.8 × phosphate 7.1): "${text}"`);
   console.log(`    Problems panel: "${text}"`);
   await shot(page, 'problems.png');
+}
+
+async function checkLog(home, notePath) {
+  const until = Date.now() + STEP;
+  let logs = extensionLogs(home);
+  // VS Code writes the output channel to disk on its own schedule: poll for the line.
+  while (!logs.some((t) => /Language server ready \d+ ms after activation/.test(t))) {
+    if (Date.now() > until) throw new Error(`no "Language server ready" line in the extension's log after ${STEP / 1000} s; it holds: ${logs.join('').slice(-800) || '(nothing)'}`);
+    await new Promise((r) => setTimeout(r, 200)); // polling a file, not waiting for time to pass
+    logs = extensionLogs(home);
+  }
+  const text = logs.join('');
+  // Patient data stays out of logs: no line of the note (longer than a few words) may appear.
+  const leaked = readFileSync(notePath, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length >= 20 && text.includes(l));
+  if (leaked.length) throw new Error(`the extension's log contains note text: "${leaked[0]}"`);
+  console.log(`    log: "${/Language server ready \d+ ms after activation\./.exec(text)[0]}"`);
 }
 
 async function checkHoverTerm(page, definition) {
@@ -420,20 +426,11 @@ async function run() {
   try {
     server = await startCodeServer({ bin, vsix: VSIX, folder: examples.folder });
     console.log(`    code-server on ${server.url} (loopback only)`);
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(server.folderUrl);
-    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: STEP });
-    const entry = page.locator('.explorer-folders-view .monaco-list-row', { hasText: NOTE }).first();
-    await entry.waitFor({ state: 'visible', timeout: STEP });
-    await entry.dblclick();
+    // openNote waits for "Clinical Note" in the status bar: the extension's language is active.
+    await openNote(page, server.folderUrl, NOTE, STEP);
     await page.locator('.editor-instance .view-lines', { hasText: 'Dermatology follow-up' }).waitFor({ state: 'visible', timeout: STEP });
-    // The editor reports its language in the status bar: "Clinical Note" means the extension's language is active.
-    await page.locator('.statusbar-item', { hasText: 'Clinical Note' }).first().waitFor({ state: 'visible', timeout: STEP });
   } catch (error) {
     if (page) await shot(page, 'setup-failure.png').catch(() => {});
     endRemaining('failed', `could not open ${NOTE} in code-server: ${error.message}${server ? `\ncode-server log:\n${server.logs().slice(-2000)}` : ''}`);
@@ -445,6 +442,7 @@ async function run() {
 
   const steps = [
     ['problems', () => checkProblems(page)],
+    ['log', () => checkLog(server.home, join(examples.folder, NOTE))],
     ['hoverTerm', () => checkHoverTerm(page, definition)],
     ['hoverLab', () => checkHoverLab(page)],
     ['snippet', () => checkSnippet(page, join(examples.folder, NOTE))],
