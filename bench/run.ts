@@ -4,13 +4,14 @@
 //   npm run bench                 everything (about 5–10 minutes on a 2-core machine)
 //   npm run bench -- --quick      fewer repetitions, no 10 MB corpus, no peers above 100 KB
 //   npm run bench -- --no-vsix    do not build the VSIX (report an existing one, if any)
-//   npm run bench -- --no-protocol / --no-peers
+//   npm run bench -- --no-protocol / --no-peers / --no-activation
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { build } from 'esbuild';
 import { join } from 'node:path';
+import { measureActivation, type ActivationSample } from './activation.mjs';
 import { ensureCorpora, ROOT } from './corpus';
 import { cspellEngine, floorEngine, harperEngine, naiveFloorEngine, oursEngine, type Engine } from './engines';
 import { editBench, throughput, type Cell, type EditBench } from './inprocess';
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
   let bigDefault: BigNote | undefined;
   let floor: { cold: ColdStart; big: BigNote } | undefined;
   let vsix: { bytes: number; built: boolean } | undefined;
+  let activation: { samples: ActivationSample[]; skipped?: undefined } | { skipped: string; samples?: undefined } | undefined;
   if (!args.has('--no-protocol')) {
     if (!args.has('--no-vsix')) {
       // Always a fresh package (production build); the protocol measures then run on it too.
@@ -99,6 +101,11 @@ async function main(): Promise<void> {
     log('Protocol floor (bench/minimalServer.ts: a connection and a document manager, nothing else):');
     floor = { cold: await coldStart(quick ? 5 : 10, floorServer), big: await bigNote(largest.path, false, floorServer) };
     log(`  cold start p50 ${ms(median(floor.cold.roundTrip))}; ${largest.name}: RSS ${floor.big.rssMb.toFixed(0)} MB, settled ${floor.big.settledRssMb.toFixed(0)} MB`);
+    if (vsix && !args.has('--no-activation')) {
+      log('Extension activation (code-server 4.100.3 = VS Code 1.100, the VSIX of this run):');
+      activation = await measureActivation({ vsix: join(ROOT, 'calcinosis-notes.vsix'), windows: quick ? 3 : 5, log });
+      if (activation.skipped) log(`  not measured: ${activation.skipped}`);
+    }
   }
 
   const load1 = loadavg();
@@ -111,7 +118,7 @@ async function main(): Promise<void> {
     load: `${load0[0].toFixed(1)} → ${load1[0].toFixed(1)}`,
     minutes: ((performance.now() - started) / 60000).toFixed(1),
   };
-  const report = render(cells, corpora, engines, edits, cold, edit, big, bigDefault, floor, vsix, machine);
+  const report = render(cells, corpora, engines, edits, cold, edit, big, bigDefault, floor, vsix, activation, machine);
   writeFileSync(join(__dirname, 'RESULTS.md'), report.full);
   mkdirSync(join(ROOT, 'docs'), { recursive: true });
   writeFileSync(join(ROOT, 'docs', 'bench-summary.md'), report.summary);
@@ -119,11 +126,34 @@ async function main(): Promise<void> {
   log(`Wrote bench/RESULTS.md and docs/bench-summary.md (${machine.minutes} min).`);
 }
 
+/** Activation rows of the protocol table: ours, the language server's readiness, and the peers. */
+function activationRows(activation: { samples?: ActivationSample[]; skipped?: string } | undefined): string[] {
+  if (!activation) return ['| extension activation | not measured | | run without --no-protocol / --no-activation |'];
+  if (!activation.samples) return [`| extension activation | not measured | | ${activation.skipped} |`];
+  const s = activation.samples;
+  const ours = s.map((x) => x.ours);
+  const range = `${ms(Math.min(...ours))}–${ms(Math.max(...ours))}`;
+  const rows = [`| extension activation in VS Code 1.100 (code-server) | p50 ${ms(median(ours))}, first window ${ms(ours[0])} (range ${range}) | | n=${s.length} windows; VS Code's own figure (Running Extensions): loading the code and the activate call |`];
+  const ready = s.map((x) => x.ready).filter((v): v is number => typeof v === 'number');
+  if (ready.length) rows.push(`| activation → language server ready | p50 ${ms(median(ready))} (range ${ms(Math.min(...ready))}–${ms(Math.max(...ready))}) | | as our extension logs it: the client started and initialize answered |`);
+  // Peers: the built-in extensions that activated in the same windows, where VS Code reports them.
+  const byName = new Map<string, number[]>();
+  for (const x of s) for (const [name, v] of Object.entries(x.peers)) byName.set(name, [...(byName.get(name) ?? []), v]);
+  const peers = [...byName].filter(([, v]) => v.length >= Math.ceil(s.length / 2)).sort((a, b) => median(b[1]) - median(a[1]));
+  if (peers.length) {
+    rows.push(`| built-in extensions in the same windows | ${peers.map(([n, v]) => `${n} ${ms(median(v))}`).join('; ')} | | p50 over the windows that list each (at least half of them); ours over the slowest, ${peers[0]![0]}: ${ratio(median(ours), median(peers[0]![1]))} |`);
+  }
+  return rows;
+}
+
 /** What the server said about a big note opened with default settings. */
 function refusal(b: BigNote): string {
   const refused = b.codes.filter((c) => c === 'document-too-large').length;
   if (refused === 1 && b.codes.length === 1) return 'not analysed: one document-too-large diagnostic (maxDocumentSize 5,000,000 characters)';
-  return `diagnostics: ${b.codes.length ? b.codes.join(', ') : 'none'}`;
+  if (!b.codes.length) return 'no diagnostics';
+  const byCode = new Map<string, number>();
+  for (const c of b.codes) byCode.set(c, (byCode.get(c) ?? 0) + 1);
+  return `${b.codes.length.toLocaleString('en-US')} diagnostics: ${[...byCode].map(([c, n]) => `${n.toLocaleString('en-US')} ${c}`).join(', ')}`;
 }
 
 function cellOf(cells: Cell[], engine: string, size: string): Cell | undefined {
@@ -141,6 +171,7 @@ function render(
   bigDefault: BigNote | undefined,
   floor: { cold: ColdStart; big: BigNote } | undefined,
   vsix: { bytes: number; built: boolean } | undefined,
+  activation: { samples?: ActivationSample[]; skipped?: string } | undefined,
   machine: Record<string, string | number>,
 ): { full: string; summary: string; tables: string } {
   const machineLine = `${machine.date}, ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}; load average ${machine.load} (the machine is shared); run took ${machine.minutes} min.`;
@@ -196,7 +227,7 @@ function render(
     pr.push(`| floor: minimal server RSS after opening ${mb} MB | ${floor.big.rssMb.toFixed(0)} MB; settled ${floor.big.settledRssMb.toFixed(0)} MB (peak ${floor.big.peakRssMb.toFixed(0)} MB) | | holds the text only |`);
   }
   if (vsix) pr.push(`| VSIX size | ${(vsix.bytes / 1024).toFixed(0)} KB | | ${vsix.built ? 'built by this run' : 'existing calcinosis-notes.vsix'} |`);
-  pr.push('| extension activation | not measured | | needs a VS Code host; the e2e suite runs one |');
+  pr.push(...activationRows(activation));
 
   // In-process edits.
   const ed: string[] = [];
@@ -335,6 +366,11 @@ Throughput at 1 MB (median): ${['floor', 'ours', 'cspell', 'harper']
     })
     .filter(Boolean)
     .join('; ')}.
+
+${activationRows(activation)
+  .slice(0, 1)
+  .map((row) => `Extension activation: ${row.split('|')[2]!.trim()} (${row.split('|')[4]!.trim()}).`)
+  .join('')}
 `;
   return { full, summary, tables };
 }
