@@ -126,24 +126,41 @@ async function main(): Promise<void> {
   log(`Wrote bench/RESULTS.md and docs/bench-summary.md (${machine.minutes} min).`);
 }
 
-/** Activation rows of the protocol table: ours, the language server's readiness, and the peers. */
-function activationRows(activation: { samples?: ActivationSample[]; skipped?: string } | undefined): string[] {
+type ActivationRun = { samples?: ActivationSample[]; skipped?: string } | undefined;
+
+/** Our activation, the language server's readiness and the peers' activation (p50 of the windows listing each in at least half of them). */
+function activationStats(samples: ActivationSample[]): { ours: number[]; ready: number[]; peers: [string, number][] } {
+  const byName = new Map<string, number[]>();
+  for (const x of samples) for (const [name, v] of Object.entries(x.peers)) byName.set(name, [...(byName.get(name) ?? []), v]);
+  const peers = [...byName]
+    .filter(([, v]) => v.length >= Math.ceil(samples.length / 2))
+    .map(([name, v]): [string, number] => [name, median(v)])
+    .sort((a, b) => b[1] - a[1]);
+  const ready = samples.map((x) => x.ready).filter((v): v is number => typeof v === 'number');
+  return { ours: samples.map((x) => x.ours), ready, peers };
+}
+
+/** Activation rows of the protocol table. */
+function activationRows(activation: ActivationRun): string[] {
   if (!activation) return ['| extension activation | not measured | | run without --no-protocol / --no-activation |'];
   if (!activation.samples) return [`| extension activation | not measured | | ${activation.skipped} |`];
-  const s = activation.samples;
-  const ours = s.map((x) => x.ours);
-  const range = `${ms(Math.min(...ours))}–${ms(Math.max(...ours))}`;
-  const rows = [`| extension activation in VS Code 1.100 (code-server) | p50 ${ms(median(ours))}, first window ${ms(ours[0])} (range ${range}) | | n=${s.length} windows; VS Code's own figure (Running Extensions): loading the code and the activate call |`];
-  const ready = s.map((x) => x.ready).filter((v): v is number => typeof v === 'number');
-  if (ready.length) rows.push(`| activation → language server ready | p50 ${ms(median(ready))} (range ${ms(Math.min(...ready))}–${ms(Math.max(...ready))}) | | as our extension logs it: the client started and initialize answered |`);
-  // Peers: the built-in extensions that activated in the same windows, where VS Code reports them.
-  const byName = new Map<string, number[]>();
-  for (const x of s) for (const [name, v] of Object.entries(x.peers)) byName.set(name, [...(byName.get(name) ?? []), v]);
-  const peers = [...byName].filter(([, v]) => v.length >= Math.ceil(s.length / 2)).sort((a, b) => median(b[1]) - median(a[1]));
+  const { ours, ready, peers } = activationStats(activation.samples);
+  const range = (v: number[]) => `${ms(Math.min(...v))}–${ms(Math.max(...v))}`;
+  const rows = [`| extension activation in VS Code 1.100 (code-server) | p50 ${ms(median(ours))}, first window ${ms(ours[0]!)} (range ${range(ours)}) | | n=${ours.length} windows; VS Code's own figure (Running Extensions): loading the code and the activate call |`];
+  if (ready.length) rows.push(`| activation → language server ready | p50 ${ms(median(ready))} (range ${range(ready)}) | | as our extension logs it: the client started and initialize answered |`);
   if (peers.length) {
-    rows.push(`| built-in extensions in the same windows | ${peers.map(([n, v]) => `${n} ${ms(median(v))}`).join('; ')} | | p50 over the windows that list each (at least half of them); ours over the slowest, ${peers[0]![0]}: ${ratio(median(ours), median(peers[0]![1]))} |`);
+    rows.push(`| built-in extensions in the same windows | ${peers.map(([n, v]) => `${n} ${ms(v)}`).join('; ')} | | p50 over the windows that list each (at least half of them); ours over the slowest, ${peers[0]![0]}: ${ratio(median(ours), peers[0]![1])} |`);
   }
   return rows;
+}
+
+/** The activation sentence of the summary. */
+function activationSentence(activation: ActivationRun): string {
+  if (!activation?.samples) return `Extension activation: not measured (${activation?.skipped ?? 'not run'}).`;
+  const { ours, ready, peers } = activationStats(activation.samples);
+  const peerText = peers.length ? `; built-in extensions activated in the same windows: ${peers.slice(0, 4).map(([n, v]) => `${n} ${ms(v)}`).join(', ')}` : '';
+  const readyText = ready.length ? `; the language server is ready ${ms(median(ready))} after activation (p50)` : '';
+  return `Extension activation in VS Code 1.100 (code-server, VS Code's Running Extensions figure, ${ours.length} windows): p50 ${ms(median(ours))}${peerText}${readyText}.`;
 }
 
 /** What the server said about a big note opened with default settings. */
@@ -171,7 +188,7 @@ function render(
   bigDefault: BigNote | undefined,
   floor: { cold: ColdStart; big: BigNote } | undefined,
   vsix: { bytes: number; built: boolean } | undefined,
-  activation: { samples?: ActivationSample[]; skipped?: string } | undefined,
+  activation: ActivationRun,
   machine: Record<string, string | number>,
 ): { full: string; summary: string; tables: string } {
   const machineLine = `${machine.date}, ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}; load average ${machine.load} (the machine is shared); run took ${machine.minutes} min.`;
@@ -367,10 +384,7 @@ Throughput at 1 MB (median): ${['floor', 'ours', 'cspell', 'harper']
     .filter(Boolean)
     .join('; ')}.
 
-${activationRows(activation)
-  .slice(0, 1)
-  .map((row) => `Extension activation: ${row.split('|')[2]!.trim()} (${row.split('|')[4]!.trim()}).`)
-  .join('')}
+${activationSentence(activation)}
 `;
   return { full, summary, tables };
 }
