@@ -116,8 +116,9 @@ export class Geometry {
     let hits = this.dateCache.get(line);
     if (hits) return hits;
     hits = [];
-    const text = this.lineText(line);
-    if (/\d/.test(text)) {
+    // Every date has a digit (a day at least): a line without one needs no slice and no regex.
+    if (this.hasDigit(line)) {
+      const text = this.lineText(line);
       const base = this.lineStart(line);
       DATE_RE.lastIndex = 0;
       let m: RegExpExecArray | null;
@@ -128,6 +129,14 @@ export class Geometry {
     }
     this.dateCache.set(line, hits);
     return hits;
+  }
+  private hasDigit(line: number): boolean {
+    const norm = this.norm;
+    for (let i = this.lineStart(line), end = this.lineEnd(line); i < end; i++) {
+      const c = norm.charCodeAt(i);
+      if (c >= 48 && c <= 57) return true;
+    }
+    return false;
   }
   /** The date of a header line ("Labs 3/14/2026:", "03/14/2026"), or null if the line is not one. */
   headerDate(line: number): string | null {
