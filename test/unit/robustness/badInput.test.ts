@@ -3,7 +3,7 @@
 
 import { strict as assert } from 'node:assert';
 import { analyzeText } from '../../../server/src/analysis/analyze';
-import { inputGuard, looksBinary } from '../../../server/src/analysis/inputGuard';
+import { groupThousands, inputGuard, looksBinary } from '../../../server/src/analysis/inputGuard';
 import type { Analysis, LabValue } from '../../../server/src/analysis/types';
 import { analyzeNote } from '../../../server/src/noteStore';
 import { DEFAULT_SETTINGS, normalize } from '../../../server/src/settings';
@@ -52,6 +52,13 @@ describe('robustness: bad input', function () {
   });
 
   describe('huge documents', () => {
+    it('a note over the size limit gets one warning that gives both sizes in full, grouped by thousands', () => {
+      const finding = inputGuard('x'.repeat(1_234_567), 1_000_000);
+      assert.equal(finding?.code, 'document-too-large');
+      assert.match(finding!.message, /has 1,234,567 characters, more than the 1,000,000 set in calcinosisNotes\.maxDocumentSize/);
+      assert.deepEqual([0, 7, 999, 1000, 65536, 5_000_000, 200_000_000].map(groupThousands), ['0', '7', '999', '1,000', '65,536', '5,000,000', '200,000,000']);
+    });
+
     it('a 10 MB single line of realistic text finishes and reads every value on it', () => {
       const unit = 'Ca 10.8 mg/dL, Phos 7.1 mg/dL; no calcinosis cutis; ';
       const count = Math.ceil(10_000_000 / unit.length);
