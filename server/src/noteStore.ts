@@ -39,7 +39,7 @@ export function analyzeNote(uri: string, version: number, text: string, settings
   const lines = new LineIndex(text);
   const inScope = pathInScope(uriPath(uri), settings.include, settings.exclude);
   const skipped = inScope ? inputGuard(text, settings.maxDocumentSize) : undefined;
-  const analysis = !inScope || skipped ? { ...EMPTY, findings: skipped ? [skipped] : [] } : analyzeText(text, options);
+  const analysis = !inScope || skipped ? { ...EMPTY, findings: skipped ? [skipped] : [] } : analyzeText(text, options, lines);
   return { uri, version, text, lines, analysis, settings, options, skipped, inScope };
 }
 

@@ -40,9 +40,9 @@ export function analysisOptionsFrom(settings: Settings): AnalysisOptions {
 
 export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = analysisOptionsFrom(DEFAULT_SETTINGS);
 
-export function analyzeText(text: string, options: Partial<AnalysisOptions> = {}): Analysis {
+/** `lines`, when given, must index this same text (callers that keep one pass it in). */
+export function analyzeText(text: string, options: Partial<AnalysisOptions> = {}, lines: LineIndex = new LineIndex(text)): Analysis {
   const opts: AnalysisOptions = { ...DEFAULT_ANALYSIS_OPTIONS, ...options };
-  const lines = new LineIndex(text);
   const sections = findSections(text);
   const assertionOf = createAssertionContext(text, sections);
   const terms = findTerms(text, matcherFor(opts.customTerms), assertionOf, lines);

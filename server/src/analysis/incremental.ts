@@ -105,7 +105,10 @@ const HEADER_REACH_LINES = 61;
 export function updateAnalysis(prevText: string, prev: Analysis, edit: TextEdit, options: UpdateOptions = {}): Update {
   const opts: AnalysisOptions = { ...DEFAULT_ANALYSIS_OPTIONS, ...options };
   const text = applyEdit(prevText, edit);
-  const full = (): Update => ({ text, analysis: analyzeText(text, opts), lines: new LineIndex(text), full: true, region: [0, text.length] });
+  const full = (): Update => {
+    const lines = new LineIndex(text);
+    return { text, analysis: analyzeText(text, opts, lines), lines, full: true, region: [0, text.length] };
+  };
   if (text.length < (options.fullBelow ?? 8192)) return full();
 
   const off = edit.offset;
