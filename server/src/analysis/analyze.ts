@@ -2,7 +2,7 @@
 // Ca×P products and the findings shown as diagnostics. Pure: text in, data out.
 
 import { DEFAULT_SETTINGS, caPhosThreshold, type CustomTerm, type Settings } from '../settings';
-import { pairCaPhos } from './caPhos';
+import { pairCaPhosSteps } from './caPhos';
 import { createAssertionContext } from './context';
 import { findLabValues } from './labs';
 import { labFindingSteps } from './labFindings';
@@ -88,7 +88,7 @@ export function* completeAnalysisSteps(
     lab.character = lines.characterOf(lab.start, lab.line);
   }
   yield;
-  const products = pairCaPhos(labs, text, { threshold: opts.threshold, useCorrectedCalcium: opts.useCorrectedCalcium });
+  const products = yield* pairCaPhosSteps(labs, text, { threshold: opts.threshold, useCorrectedCalcium: opts.useCorrectedCalcium });
   yield;
   const labFound: Finding[] = [];
   yield* labFindingSteps(text, labs, products, {

@@ -119,6 +119,23 @@ export function nearestAlbumin(labs: LabValue[], ca: LabValue): LabValue | null 
  * superseded, implausible and unit-ambiguous values are left out.
  */
 export function pairCaPhos(labs: LabValue[], text: string, options: { threshold: number; useCorrectedCalcium: boolean }): CaPhosProduct[] {
+  const steps = pairCaPhosSteps(labs, text, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * pairCaPhos in steps, for the chunked analysis of a huge note: it yields between its
+ * parts (gathering, scoring, sorting, choosing), which at 10 MB take a few milliseconds
+ * each instead of 30 in one go.
+ */
+export function* pairCaPhosSteps(
+  labs: LabValue[],
+  text: string,
+  options: { threshold: number; useCorrectedCalcium: boolean },
+): Generator<void, CaPhosProduct[]> {
   void text;
   const cas: Candidate[] = [];
   const phs: Candidate[] = [];
@@ -128,6 +145,7 @@ export function pairCaPhos(labs: LabValue[], text: string, options: { threshold:
     (lab.analyte === 'calcium' ? cas : phs).push({ index, lab, draw: drawInfo(lab.draw) });
   });
   if (!cas.length || !phs.length) return [];
+  yield;
 
   const options2: { c: Candidate; p: Candidate; score: number }[] = [];
   const phLabs = phs.map((p) => p.lab);
@@ -143,14 +161,16 @@ export function pairCaPhos(labs: LabValue[], text: string, options: { threshold:
       if (score !== null) options2.push({ c, p, score });
     }
   }
+  yield;
   options2.sort((x, y) => x.score - y.score);
-  const usedC = new Set<number>();
-  const usedP = new Set<number>();
+  yield;
+  // Labs already paired, by index into `labs` (a calcium and a phosphate are never the same lab).
+  const used = new Uint8Array(labs.length);
   const products: CaPhosProduct[] = [];
   for (const o of options2) {
-    if (usedC.has(o.c.index) || usedP.has(o.p.index)) continue;
-    usedC.add(o.c.index);
-    usedP.add(o.p.index);
+    if (used[o.c.index] === 1 || used[o.p.index] === 1) continue;
+    used[o.c.index] = 1;
+    used[o.p.index] = 1;
     const caLab = o.c.lab;
     const pLab = o.p.lab;
     let caMgDl = caLab.conventional!.value;
