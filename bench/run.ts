@@ -93,7 +93,7 @@ async function main(): Promise<void> {
     bigDefault = await bigNote(largest.path, false);
     log(`  ${largest.name}, default settings: didOpen → diagnostics ${ms(bigDefault.openRoundTrip)} (${bigDefault.codes.join(', ') || 'no diagnostics'}); RSS ${bigDefault.rssMb.toFixed(0)} MB, settled ${bigDefault.settledRssMb.toFixed(0)} MB (peak ${bigDefault.peakRssMb.toFixed(0)} MB)`);
     big = await bigNote(largest.path, true);
-    log(`  ${largest.name}: didOpen → diagnostics ${ms(big.openRoundTrip)}; RSS ${big.rssMb.toFixed(0)} MB, settled ${big.settledRssMb.toFixed(0)} MB (peak ${big.peakRssMb.toFixed(0)} MB); hover on another note meanwhile: max ${ms(Math.max(...big.hoverWhileBusy))} over ${big.hoverWhileBusy.length}`);
+    log(`  ${largest.name}: didOpen → diagnostics ${ms(big.openRoundTrip)}; RSS ${big.rssMb.toFixed(0)} MB, settled ${big.settledRssMb.toFixed(0)} MB (peak ${big.peakRssMb.toFixed(0)} MB); hover on another note meanwhile: first ${ms(big.hoverWhileBusy[0] ?? NaN)} (behind the message), then max ${ms(Math.max(...big.hoverWhileBusy.slice(1)))} over ${big.hoverWhileBusy.length - 1}`);
     // The floor: the smallest vscode-languageserver process (lsp-sample's shape), minified
     // like our production bundle, measured the same way.
     const floorServer = join(tmpdir(), 'calcinosis-notes-bench', 'minimal-server.js');
@@ -236,7 +236,11 @@ function render(
     const mb = (big.bytes / 1048576).toFixed(0);
     pr.push(`| ${mb} MB didOpen, analysis forced → first diagnostics | ${ms(big.openRoundTrip)} | | maxDocumentSize raised; ${big.codes.length.toLocaleString('en-US')} diagnostics |`);
     pr.push(`| server RSS after opening ${mb} MB, analysis forced | ${big.rssMb.toFixed(0)} MB; settled ${big.settledRssMb.toFixed(0)} MB (peak ${big.peakRssMb.toFixed(0)} MB) | | |`);
-    pr.push(`| hover on another note while ${mb} MB is analysed | max ${ms(Math.max(...big.hoverWhileBusy))}, p50 ${ms(median(big.hoverWhileBusy))} | | n=${big.hoverWhileBusy.length} |`);
+    const [first, ...later] = big.hoverWhileBusy;
+    if (first !== undefined) {
+      pr.push(`| hover on another note sent right behind the ${mb} MB didOpen | ${ms(first)} | | waits for the ${mb} MB message to be read: the server sees the hover only after it |`);
+    }
+    if (later.length) pr.push(`| hover on another note while ${mb} MB is analysed (the ones after) | max ${ms(Math.max(...later))}, p50 ${ms(median(later))} | | n=${later.length} |`);
   }
   if (floor) {
     const mb = (floor.big.bytes / 1048576).toFixed(0);
@@ -345,9 +349,11 @@ ${pr.join('\n')}
 
 Notes: a note above 1 MB that must be analysed from scratch is analysed in chunks of 64 KiB
 with a pause between them that lets waiting requests run first (server/src/noteStore.ts,
-getAsync); the final step (positions, Ca×P pairing, findings) pauses too. What remains
-unbroken is reading the 10 MB message itself, the pairing of all its values (tens of
-milliseconds at 10 MB) and garbage-collection pauses: those make the maximum.
+getAsync); the final step (positions, the parts of the Ca×P pairing, findings) pauses too.
+The first hover is sent right after the 10 MB didOpen, so it reaches the server only once that
+message has been read and parsed, whatever the server does; it is shown on its own. What
+remains unbroken for the later ones is garbage collection and the longest single step (about
+15 ms at 10 MB on this machine): those make their maximum.
 
 Memory: the 10 MB note is opened in fresh servers, and RSS is read half a second after its
 diagnostics arrive ("just after") and as the lowest value over the next ${SETTLE_SECONDS} idle seconds
