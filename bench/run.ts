@@ -365,10 +365,12 @@ process with a document manager and nothing else (lsp-sample's shape), holding t
 ${floor ? `${floor.big.rssMb.toFixed(0)} MB just after and ${floor.big.settledRssMb.toFixed(0)} MB settled in this run` : 'not measured in this run'}. Node 20 itself
 takes about 40 MB and the note's text 10 MB, and reading a 10 MB message leaves buffers the
 heap has not yet returned; so 60 MB just after a 10 MB note is below what any
-vscode-languageserver process needs here. What we add above the floor is the bundled
+vscode-languageserver process needs here. What we add above the floor, idle: about 4 MB of
+the node binary paged in by the optimising compiler once any code runs hot, the bundled
 knowledge base and its lookup tables (a heap snapshot with one small note open holds about
-11 MB of live JavaScript objects against the floor's 5 MB), plus the heap V8 grew while
-building them. With analysis forced the live heap after a full GC is about 110 MB: one object
+11 MB of live JavaScript objects against the floor's 5 MB), and the heap V8 grew while
+building them. (The server makes no locale-formatting call: the first one pages in about
+6 MB of ICU data that stays; see docs/performance-plan.md.) With analysis forced the live heap after a full GC is about 110 MB: one object
 per term mention and per lab value (about 330,000 and 100,000 at 10 MB), their findings'
 messages and the text; assertions are 24 shared objects, repeated spellings of a term share
 one string, and the sentence cache of the assertion context is bounded. Going lower needs
