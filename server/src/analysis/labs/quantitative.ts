@@ -47,12 +47,15 @@ export function readQuantitative(
   out: RawValue[],
   consumedTo: number,
 ): number {
-  // Slash list: "Ca/Phos 10.8/7.1", "Ca/P/Mg: 9.8/4.1/2.0 mg/dL".
-  const names: { analyte: Analyte; end: number }[] = [{ analyte: first, end: nameEnd }];
+  // Slash list: "Ca/Phos 10.8/7.1", "Ca/P/Mg: 9.8/4.1/2.0 mg/dL". Most names stand alone, so
+  // the list (and the other per-value arrays below) is made only when it is needed: a 1 MB
+  // note holds some 10,000 values, and these small arrays were a third of the lab scan's
+  // allocation.
+  let names: { analyte: Analyte; end: number }[] | null = null;
   let pos = nameEnd;
   // A real list names a handful of analytes; without a cap, "Ca/Ca/Ca/…" pasted over a long
   // line would be re-read from every name in it (quadratic).
-  while (names.length < MAX_SLASH_NAMES) {
+  while ((names === null ? 1 : names.length) < MAX_SLASH_NAMES) {
     SLASH_AT.lastIndex = pos;
     if (!SLASH_AT.test(norm)) break;
     NAME_AT.lastIndex = SLASH_AT.lastIndex;
@@ -61,10 +64,10 @@ export function readQuantitative(
     const e = lookup(nm[0], true);
     if (!e || !e.analyte || e.analyte.kind !== 'quantitative') break;
     pos = NAME_AT.lastIndex;
-    names.push({ analyte: e.analyte, end: pos });
+    (names ??= [{ analyte: first, end: nameEnd }]).push({ analyte: e.analyte, end: pos });
   }
 
-  let p = names[names.length - 1]!.end;
+  let p = pos;
   let attachedDate: string | undefined;
   FILLER_AT.lastIndex = p;
   FILLER_AT.test(norm);
@@ -84,29 +87,19 @@ export function readQuantitative(
   NUM_AT.lastIndex = p;
   const num = NUM_AT.exec(norm);
   if (!num) {
-    if (names.length === 1 && !entry.numberOnly) return readBackward(norm, first, nameStart, nameEnd, out, consumedTo);
+    if (names === null && !entry.numberOnly) return readBackward(norm, first, nameStart, nameEnd, out, consumedTo);
     return 0;
   }
   // A bare "P" must stand right before its number ("P 4.1", "P: 4.1").
-  if (entry.numberOnly && names.length === 1 && !/^[ \t]*[:=]?[ \t]*$/.test(norm.slice(nameEnd, p))) return 0;
-  const numbers: { raw: string; start: number; end: number; comparator: LabValue['comparator'] }[] = [];
-  const numStart = num.index + num[0].length - num[2]!.length;
-  numbers.push({ raw: num[2]!, start: numStart, end: NUM_AT.lastIndex, comparator: comparatorOf(num[1]) });
+  if (entry.numberOnly && names === null && !/^[ \t]*[:=]?[ \t]*$/.test(norm.slice(nameEnd, p))) return 0;
+  const firstNumber: NumberRead = { raw: num[2]!, start: num.index + num[0].length - num[2]!.length, end: NUM_AT.lastIndex, comparator: comparatorOf(num[1]) };
   let q = NUM_AT.lastIndex;
-  if (names.length > 1) {
-    for (let i = 1; i < names.length; i++) {
-      SLASH_NUM_AT.lastIndex = q;
-      const sn = SLASH_NUM_AT.exec(norm);
-      if (!sn) return 0;
-      numbers.push({ raw: sn[1]!, start: SLASH_NUM_AT.lastIndex - sn[1]!.length, end: SLASH_NUM_AT.lastIndex, comparator: null });
-      q = SLASH_NUM_AT.lastIndex;
-    }
-  }
+  if (names !== null) return readSlashList(norm, names, firstNumber, nameStart, attachedDate, out, q);
 
-  let tail = readTail(norm, names.length === 1 ? first : null, q);
+  let tail = readTail(norm, first, q);
   // "24-h urine: calcium 412 mg/24h": a serum name with a per-24 h unit on a line about
   // urine is the 24 h urine test (without "urine" it stays an intake and is not read).
-  const urine = names.length === 1 ? URINE_COUNTERPART[first.id] : undefined;
+  const urine = URINE_COUNTERPART[first.id];
   if (!tail && urine && geo.urineBefore(nameStart)) {
     const counterpart = ANALYTE_BY_ID.get(urine)!;
     tail = readTail(norm, counterpart, q);
@@ -115,32 +108,8 @@ export function readQuantitative(
   if (!tail) return 0;
   q = tail.end;
 
-  if (names.length > 1) {
-    for (let i = 0; i < names.length; i++) {
-      const a = names[i]!.analyte;
-      const n = numbers[i]!;
-      const unitOk = tail.unit && unitFits(a, tail.unit);
-      const v = rawValue(
-        a,
-        i === 0 ? nameStart : n.start,
-        i === names.length - 1 ? q : n.end,
-        n.start,
-        n.end,
-        parseNumber(n.raw),
-        unitOk ? tail.unit : null,
-        unitOk ? tail.unitStart : undefined,
-        n.comparator,
-      );
-      v.attachedDate = tail.date ?? attachedDate;
-      out.push(v);
-    }
-    return q;
-  }
-
-  // Single name: maybe a trend "9.1 -> 10.8 -> 11.2".
-  const chain: { n: (typeof numbers)[number]; unit: string | null; unitStart?: number; end: number; date?: string }[] = [
-    { n: numbers[0]!, unit: tail.unit, unitStart: tail.unitStart, end: tail.unitEnd ?? numbers[0]!.end, date: tail.date },
-  ];
+  // Maybe a trend "9.1 -> 10.8 -> 11.2".
+  const chain: ChainLink[] = [{ n: firstNumber, unit: tail.unit, unitStart: tail.unitStart, end: tail.unitEnd ?? firstNumber.end, date: tail.date }];
   for (let guard = 0; guard < 6; guard++) {
     TREND_AT.lastIndex = q;
     if (!TREND_AT.test(norm)) break;
@@ -154,8 +123,7 @@ export function readQuantitative(
     q = t.end;
   }
   // Continuations after the current value: an earlier value ("previously 9.4", "(baseline 0.9)")
-  // or another dated value ("9.2 (1/2/2026), 10.8 (3/14/2026)").
-  const extra: RawValue[] = [];
+  // or another dated value ("9.2 (1/2/2026), 10.8 (3/14/2026)"). They are pushed before the chain.
   for (let guard = 0; guard < 4; guard++) {
     EARLIER_AT.lastIndex = q;
     let earlier = false;
@@ -180,10 +148,9 @@ export function readQuantitative(
     const v = rawValue(first, s, t.unitEnd ?? NUM_AT.lastIndex, s, NUM_AT.lastIndex, parseNumber(en[2]!), t.unit, t.unitStart, comparatorOf(en[1]));
     v.attachedDate = t.date;
     v.earlier = earlier;
-    extra.push(v);
+    out.push(v);
     q = endQ;
   }
-  out.push(...extra);
   const lastUnit = chain[chain.length - 1]!.unit;
   for (let i = 0; i < chain.length; i++) {
     const c = chain[i]!;
@@ -194,6 +161,64 @@ export function readQuantitative(
       v.trendLength = chain.length;
     }
     if (!c.unit) v.inheritedUnit = lastUnit;
+    out.push(v);
+  }
+  return q;
+}
+
+interface NumberRead {
+  raw: string;
+  start: number;
+  end: number;
+  comparator: LabValue['comparator'];
+}
+
+interface ChainLink {
+  n: NumberRead;
+  unit: string | null;
+  unitStart?: number;
+  end: number;
+  date?: string;
+}
+
+/** "Ca/Phos 10.8/7.1 mg/dL": the numbers after the first, one per name, and their shared tail. */
+function readSlashList(
+  norm: string,
+  names: { analyte: Analyte; end: number }[],
+  firstNumber: NumberRead,
+  nameStart: number,
+  attachedDate: string | undefined,
+  out: RawValue[],
+  from: number,
+): number {
+  const numbers: NumberRead[] = [firstNumber];
+  let q = from;
+  for (let i = 1; i < names.length; i++) {
+    SLASH_NUM_AT.lastIndex = q;
+    const sn = SLASH_NUM_AT.exec(norm);
+    if (!sn) return 0;
+    numbers.push({ raw: sn[1]!, start: SLASH_NUM_AT.lastIndex - sn[1]!.length, end: SLASH_NUM_AT.lastIndex, comparator: null });
+    q = SLASH_NUM_AT.lastIndex;
+  }
+  const tail = readTail(norm, null, q);
+  if (!tail) return 0;
+  q = tail.end;
+  for (let i = 0; i < names.length; i++) {
+    const a = names[i]!.analyte;
+    const n = numbers[i]!;
+    const unitOk = tail.unit && unitFits(a, tail.unit);
+    const v = rawValue(
+      a,
+      i === 0 ? nameStart : n.start,
+      i === names.length - 1 ? q : n.end,
+      n.start,
+      n.end,
+      parseNumber(n.raw),
+      unitOk ? tail.unit : null,
+      unitOk ? tail.unitStart : undefined,
+      n.comparator,
+    );
+    v.attachedDate = tail.date ?? attachedDate;
     out.push(v);
   }
   return q;
