@@ -15,7 +15,7 @@ import { measureActivation, type ActivationSample } from './activation.mjs';
 import { ensureCorpora, ROOT } from './corpus';
 import { cspellEngine, floorEngine, harperEngine, naiveFloorEngine, oursEngine, type Engine } from './engines';
 import { editBench, throughput, type Cell, type EditBench } from './inprocess';
-import { SETTLE_SECONDS, bigNote, coldStart, editing, type BigNote, type ColdStart, type Editing } from './protocol';
+import { SETTLE_SECONDS, bigNoteRuns, coldStart, editing, type BigNote, type ColdStart, type Editing } from './protocol';
 import { mbps, median, ms, p95, ratio } from './stats';
 
 const args = new Set(process.argv.slice(2));
@@ -90,16 +90,17 @@ async function main(): Promise<void> {
     log(`  100 KB: didOpen → diagnostics p50 ${ms(median(edit.openRoundTrip))}; didChange → diagnostics p50 ${ms(median(edit.changeRoundTrip))} p95 ${ms(p95(edit.changeRoundTrip))} (server ${ms(median(edit.changeServer))} / ${ms(p95(edit.changeServer))})`);
     log(`  hover p95 ${ms(p95(edit.hoverRoundTrip))} (server ${ms(p95(edit.hoverServer))}); completion p95 ${ms(p95(edit.completionRoundTrip))} (server ${ms(p95(edit.completionServer))})`);
     const largest = corpora[corpora.length - 1];
-    bigDefault = await bigNote(largest.path, false);
+    const bigRuns = quick ? 1 : 3;
+    bigDefault = await bigNoteRuns(largest.path, false, bigRuns);
     log(`  ${largest.name}, default settings: didOpen → diagnostics ${ms(bigDefault.openRoundTrip)} (${bigDefault.codes.join(', ') || 'no diagnostics'}); RSS ${bigDefault.rssMb.toFixed(0)} MB, settled ${bigDefault.settledRssMb.toFixed(0)} MB (peak ${bigDefault.peakRssMb.toFixed(0)} MB)`);
-    big = await bigNote(largest.path, true);
-    log(`  ${largest.name}: didOpen → diagnostics ${ms(big.openRoundTrip)}; RSS ${big.rssMb.toFixed(0)} MB, settled ${big.settledRssMb.toFixed(0)} MB (peak ${big.peakRssMb.toFixed(0)} MB); hover on another note meanwhile: first ${ms(big.hoverWhileBusy[0] ?? NaN)} (behind the message), then max ${ms(Math.max(...big.hoverWhileBusy.slice(1)))} over ${big.hoverWhileBusy.length - 1}`);
+    big = await bigNoteRuns(largest.path, true, bigRuns);
+    log(`  ${largest.name}: didOpen → diagnostics ${ms(big.openRoundTrip)}; RSS ${big.rssMb.toFixed(0)} MB, settled ${big.settledRssMb.toFixed(0)} MB (peak ${big.peakRssMb.toFixed(0)} MB); hover on another note meanwhile: first ${ms(median(big.hoverFirst))} (behind the message), then max ${ms(Math.max(...big.hoverLater))} over ${big.hoverLater.length}`);
     // The floor: the smallest vscode-languageserver process (lsp-sample's shape), minified
     // like our production bundle, measured the same way.
     const floorServer = join(tmpdir(), 'calcinosis-notes-bench', 'minimal-server.js');
     await build({ entryPoints: [join(__dirname, 'minimalServer.ts')], bundle: true, platform: 'node', format: 'cjs', minify: true, outfile: floorServer, logLevel: 'warning' });
     log('Protocol floor (bench/minimalServer.ts: a connection and a document manager, nothing else):');
-    floor = { cold: await coldStart(quick ? 5 : 10, floorServer), big: await bigNote(largest.path, false, floorServer) };
+    floor = { cold: await coldStart(quick ? 5 : 10, floorServer), big: await bigNoteRuns(largest.path, false, bigRuns, floorServer) };
     log(`  cold start p50 ${ms(median(floor.cold.roundTrip))}; ${largest.name}: RSS ${floor.big.rssMb.toFixed(0)} MB, settled ${floor.big.settledRssMb.toFixed(0)} MB`);
     if (vsix && !args.has('--no-activation')) {
       log('Extension activation (code-server 4.100.3 = VS Code 1.100, the VSIX of this run):');
@@ -141,6 +142,18 @@ function activationStats(samples: ActivationSample[]): { ours: number[]; ready: 
 }
 
 /** Activation rows of the protocol table. */
+/** RSS figures of a big-note measure (medians when several fresh servers were measured). */
+function rssCell(b: BigNote): string {
+  return `${b.rssMb.toFixed(0)} MB; settled ${b.settledRssMb.toFixed(0)} MB (peak ${b.peakRssMb.toFixed(0)} MB)`;
+}
+
+/** How many fresh servers were measured, and each one's RSS just after / settled. */
+function runsNote(b: BigNote): string {
+  if (b.rssRuns.length < 2) return 'one server';
+  const each = b.rssRuns.map((r, k) => `${r.toFixed(0)}/${b.settledRuns[k]!.toFixed(0)}`).join(', ');
+  return `medians of ${b.rssRuns.length} fresh servers (just after/settled: ${each} MB)`;
+}
+
 function activationRows(activation: ActivationRun): string[] {
   if (!activation) return ['| extension activation | not measured | | run without --no-protocol / --no-activation |'];
   if (!activation.samples) return [`| extension activation | not measured | | ${activation.skipped} |`];
@@ -230,22 +243,21 @@ function render(
   if (bigDefault) {
     const mb = (bigDefault.bytes / 1048576).toFixed(0);
     pr.push(`| ${mb} MB didOpen, default settings → first diagnostics | ${ms(bigDefault.openRoundTrip)} | | ${refusal(bigDefault)} |`);
-    pr.push(`| server RSS after opening ${mb} MB, default settings | ${bigDefault.rssMb.toFixed(0)} MB; settled ${bigDefault.settledRssMb.toFixed(0)} MB (peak ${bigDefault.peakRssMb.toFixed(0)} MB) | | |`);
+    pr.push(`| server RSS after opening ${mb} MB, default settings | ${rssCell(bigDefault)} | | ${runsNote(bigDefault)} |`);
   }
   if (big) {
     const mb = (big.bytes / 1048576).toFixed(0);
     pr.push(`| ${mb} MB didOpen, analysis forced → first diagnostics | ${ms(big.openRoundTrip)} | | maxDocumentSize raised; ${big.codes.length.toLocaleString('en-US')} diagnostics |`);
-    pr.push(`| server RSS after opening ${mb} MB, analysis forced | ${big.rssMb.toFixed(0)} MB; settled ${big.settledRssMb.toFixed(0)} MB (peak ${big.peakRssMb.toFixed(0)} MB) | | |`);
-    const [first, ...later] = big.hoverWhileBusy;
-    if (first !== undefined) {
-      pr.push(`| hover on another note sent right behind the ${mb} MB didOpen | ${ms(first)} | | waits for the ${mb} MB message to be read: the server sees the hover only after it |`);
+    pr.push(`| server RSS after opening ${mb} MB, analysis forced | ${rssCell(big)} | | ${runsNote(big)} |`);
+    if (big.hoverFirst.length) {
+      pr.push(`| hover on another note sent right behind the ${mb} MB didOpen | p50 ${ms(median(big.hoverFirst))} | | waits for the ${mb} MB message to be read: the server sees the hover only after it (n=${big.hoverFirst.length}) |`);
     }
-    if (later.length) pr.push(`| hover on another note while ${mb} MB is analysed (the ones after) | max ${ms(Math.max(...later))}, p50 ${ms(median(later))} | | n=${later.length} |`);
+    if (big.hoverLater.length) pr.push(`| hover on another note while ${mb} MB is analysed (the ones after) | max ${ms(Math.max(...big.hoverLater))}, p50 ${ms(median(big.hoverLater))} | | n=${big.hoverLater.length} |`);
   }
   if (floor) {
     const mb = (floor.big.bytes / 1048576).toFixed(0);
     pr.push(`| floor: minimal server, cold start | p50 ${ms(median(floor.cold.roundTrip))}, p95 ${ms(p95(floor.cold.roundTrip))} | | n=${floor.cold.roundTrip.length} |`);
-    pr.push(`| floor: minimal server RSS after opening ${mb} MB | ${floor.big.rssMb.toFixed(0)} MB; settled ${floor.big.settledRssMb.toFixed(0)} MB (peak ${floor.big.peakRssMb.toFixed(0)} MB) | | holds the text only |`);
+    pr.push(`| floor: minimal server RSS after opening ${mb} MB | ${rssCell(floor.big)} | | holds the text only; ${runsNote(floor.big)} |`);
   }
   if (vsix) pr.push(`| VSIX size | ${(vsix.bytes / 1024).toFixed(0)} KB | | ${vsix.built ? 'built by this run' : 'existing calcinosis-notes.vsix'} |`);
   pr.push(...activationRows(activation));
@@ -355,10 +367,11 @@ message has been read and parsed, whatever the server does; it is shown on its o
 remains unbroken for the later ones is garbage collection and the longest single step (about
 15 ms at 10 MB on this machine): those make their maximum.
 
-Memory: the 10 MB note is opened in fresh servers, and RSS is read half a second after its
-diagnostics arrive ("just after") and as the lowest value over the next ${SETTLE_SECONDS} idle seconds
-("settled": V8 gives heap back to the system some seconds after a burst of work, on its own
-schedule, so the settled figure varies from run to run). With default settings our server
+Memory: the 10 MB note is opened in fresh servers (three for each row, one with --quick), and
+RSS is read half a second after its diagnostics arrive ("just after") and as the lowest value
+over the next ${SETTLE_SECONDS} idle seconds ("settled": V8 gives heap back to the system some seconds
+after a burst of work, on its own schedule, so one server's figures vary from run to run by
+10 MB and more; the table gives the medians and each server's figures). With default settings our server
 refuses the note (maxDocumentSize is 5,000,000 characters) with one document-too-large
 diagnostic and keeps only its text. The floor is bench/minimalServer.ts, a vscode-languageserver
 process with a document manager and nothing else (lsp-sample's shape), holding the same note:
