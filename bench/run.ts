@@ -367,7 +367,8 @@ message has been read and parsed, whatever the server does; it is shown on its o
 remains unbroken for the later ones is garbage collection and the longest single step (about
 15 ms at 10 MB on this machine): those make their maximum.
 
-Memory: the 10 MB note is opened in fresh servers (three for each row, one with --quick), and
+Memory: the 10 MB note is opened in fresh servers (three for each row, one with --quick; no
+timing instrumentation, as users run it), and
 RSS is read half a second after its diagnostics arrive ("just after") and as the lowest value
 over the next ${SETTLE_SECONDS} idle seconds ("settled": V8 gives heap back to the system some seconds
 after a burst of work, on its own schedule, so one server's figures vary from run to run by
