@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     const largest = corpora[corpora.length - 1];
     const bigRuns = quick ? 1 : 3;
     bigDefault = await bigNoteRuns(largest.path, false, bigRuns);
-    log(`  ${largest.name}, default settings: didOpen → diagnostics ${ms(bigDefault.openRoundTrip)} (${bigDefault.codes.join(', ') || 'no diagnostics'}); RSS ${bigDefault.rssMb.toFixed(0)} MB, settled ${bigDefault.settledRssMb.toFixed(0)} MB (peak ${bigDefault.peakRssMb.toFixed(0)} MB)`);
+    log(`  ${largest.name}, default settings: didOpen → diagnostics ${ms(bigDefault.openRoundTrip)} (${refusal(bigDefault)}); RSS ${bigDefault.rssMb.toFixed(0)} MB, settled ${bigDefault.settledRssMb.toFixed(0)} MB (peak ${bigDefault.peakRssMb.toFixed(0)} MB)`);
     big = await bigNoteRuns(largest.path, true, bigRuns);
     log(`  ${largest.name}: didOpen → diagnostics ${ms(big.openRoundTrip)}; RSS ${big.rssMb.toFixed(0)} MB, settled ${big.settledRssMb.toFixed(0)} MB (peak ${big.peakRssMb.toFixed(0)} MB); hover on another note meanwhile: first ${ms(median(big.hoverFirst))} (behind the message), then max ${ms(Math.max(...big.hoverLater))} over ${big.hoverLater.length}`);
     // The floor: the smallest vscode-languageserver process (lsp-sample's shape), minified
