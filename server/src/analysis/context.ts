@@ -29,6 +29,11 @@ interface PhraseEntry {
   triggers: CompiledTrigger[];
   /** Kinds (bit mask) whose scope this phrase ends. */
   terminatesMask: number;
+  /**
+   * True when the phrase is a trigger, or begins with one ("no" in a longer phrase): a mention
+   * starting inside the phrase is then reached by that beginning (see resolve).
+   */
+  actsAsTrigger: boolean;
 }
 
 const KIND_BIT: Record<ModifierKind, number> = {
@@ -164,7 +169,7 @@ const BY_FIRST_TOKEN: PhraseEntry[][] = (() => {
     const key = ids.join(' ');
     let entry = byPhrase.get(key);
     if (!entry) {
-      entry = { ids, triggers: [], terminatesMask: 0 };
+      entry = { ids, triggers: [], terminatesMask: 0, actsAsTrigger: false };
       byPhrase.set(key, entry);
     }
     const endsMask = trig.kind === 'terminate' ? (trig.ends ? trig.ends.reduce((m, k) => m | KIND_BIT[k], 0) : ALL_KINDS) : 0;
@@ -177,6 +182,12 @@ const BY_FIRST_TOKEN: PhraseEntry[][] = (() => {
       clause: !!trig.clause,
       endsMask,
     });
+  }
+  for (const entry of byPhrase.values()) {
+    for (let len = 1; len <= entry.ids.length && !entry.actsAsTrigger; len++) {
+      const prefix = byPhrase.get(entry.ids.slice(0, len).join(' '));
+      entry.actsAsTrigger = prefix !== undefined && prefix.triggers.length > 0;
+    }
   }
   const table: PhraseEntry[][] = VOCAB.map(() => []);
   for (const entry of byPhrase.values()) table[entry.ids[0]].push(entry);
@@ -432,30 +443,66 @@ function scanSentence(text: string, from: number, ms: number, me: number, limit:
   return limit;
 }
 
-/** Builds the parsed sentence [start, end) from the scratch buffers. */
-function buildSentence(start: number, end: number, endIsBoundary: boolean): ParsedSentence {
+/** Set by buildSentence: were terminators left out (the sentence held no trigger)? */
+let droppedTerminators = false;
+/** Phrases found in the sentence being built, and where (scratch, reused). */
+const FOUND_ENTRIES: PhraseEntry[] = [];
+let FOUND_FIRST: Int32Array = new Int32Array(256);
+let FOUND_LAST: Int32Array = new Int32Array(256);
+
+/**
+ * Builds the parsed sentence [start, end) from the scratch buffers. Without `keepTerminators`,
+ * a sentence whose only phrases are terminators (every comma is one) keeps no hits: a
+ * terminator only ends the scope of a trigger, so with no trigger in the sentence it changes no
+ * answer, and an object per comma in every cached sentence was a fifth of the analysis's
+ * allocation. A sentence that carries kinds from a list header keeps them: they end the carry.
+ * (A terminator that begins with a trigger counts as a trigger here: see actsAsTrigger.)
+ */
+function buildSentence(start: number, end: number, endIsBoundary: boolean, keepTerminators: boolean): ParsedSentence {
   const ids = SCRATCH_IDS;
   const starts = SCRATCH_STARTS;
   const ends = SCRATCH_ENDS;
   const n = scratchCount;
-  // Most sentences hold no trigger: their hits array is the shared empty one, never allocated.
-  let hits: Hit[] = NO_HITS;
+  let found = 0;
   let parens = false;
+  let triggers = keepTerminators;
   for (let k = 0; k < n; ) {
     if (ids[k] === OPEN_PAREN) parens = true;
     const entry = longestEntryAt(ids, SCRATCH_ORDINALS, k, n);
     if (entry) {
       const last = k + entry.ids.length - 1;
-      if (hits === NO_HITS) hits = [];
-      hits.push({ start: starts[k], end: ends[last], entry, parenOpen: -1, parenClose: NO_PAREN });
+      if (entry.actsAsTrigger) triggers = true;
+      if (found === FOUND_FIRST.length) {
+        const grow = (a: Int32Array): Int32Array => {
+          const b = new Int32Array(a.length * 2);
+          b.set(a);
+          return b;
+        };
+        FOUND_FIRST = grow(FOUND_FIRST);
+        FOUND_LAST = grow(FOUND_LAST);
+      }
+      FOUND_ENTRIES[found] = entry;
+      FOUND_FIRST[found] = k;
+      FOUND_LAST[found] = last;
+      found++;
       k = last + 1;
     } else {
       k++;
     }
   }
+  droppedTerminators = !triggers && found > 0;
+  // Most sentences hold no trigger: their hits array is the shared empty one, never allocated.
+  let hits: Hit[] = NO_HITS;
+  if (triggers && found > 0) {
+    hits = new Array<Hit>(found);
+    for (let h = 0; h < found; h++) {
+      hits[h] = { start: starts[FOUND_FIRST[h]], end: ends[FOUND_LAST[h]], entry: FOUND_ENTRIES[h], parenOpen: -1, parenClose: NO_PAREN };
+    }
+  }
+  FOUND_ENTRIES.length = 0;
 
   // A trigger inside parentheses reaches no further than the parentheses.
-  if (parens) {
+  if (parens && hits !== NO_HITS) {
     const open: number[] = [];
     for (let k = 0; k < n; k++) {
       if (ids[k] === OPEN_PAREN) open.push(starts[k]);
@@ -471,9 +518,9 @@ function buildSentence(start: number, end: number, endIsBoundary: boolean): Pars
       }
     }
   }
-  // Kept sentences hold exact-size arrays (a pushed-to array reserves room for 17), and
-  // sentences without a trigger share one empty array: the cache of a 10 MB note is large.
-  return { start, end, endIsBoundary, hits: hits === NO_HITS ? NO_HITS : hits.slice(), carry: 0, carryEnd: 0 };
+  // Kept sentences hold exact-size arrays, and sentences without a trigger share one empty
+  // array: the cache of a 10 MB note is large.
+  return { start, end, endIsBoundary, hits, carry: 0, carryEnd: 0 };
 }
 
 /** The longest phrase whose tokens are ids[k..] (consecutive in the text), using tokens before `limit` only. */
@@ -582,9 +629,17 @@ export function createAssertionContext(text: string, sections: Section[]): Asser
       s = e + 1;
       e = scanSentence(text, s, ms, me, limit);
     }
-    const parsed = buildSentence(s, e, scanStoppedAtEnd || e === secEnd);
+    const endIsBoundary = scanStoppedAtEnd || e === secEnd;
+    let parsed = buildSentence(s, e, endIsBoundary, false);
+    const dropped = droppedTerminators;
+    // (listCarry may parse a header line above, reusing the scratch buffers.)
     const carry = listCarry(text, s, secStart, listMemo);
     if (carry !== 0) {
+      if (dropped) {
+        // Terminators end a carried kind: read the sentence again and keep them (list items only).
+        scanSentence(text, s, ms, me, limit);
+        parsed = buildSentence(s, e, endIsBoundary, true);
+      }
       parsed.carry = carry;
       parsed.carryEnd = listItemsEnd(text, s, e);
     }
@@ -866,7 +921,7 @@ function headerCue(text: string, ls: number, colon: number): number {
     e = scanSentence(text, s, colon, colon, colon);
   }
   if (scratchCount === 0) return 0;
-  const hits = buildSentence(s, colon, true).hits;
+  const hits = buildSentence(s, colon, true, true).hits;
   let found = 0;
   for (let h = hits.length - 1; h >= 0; h--) {
     if (!onlyFillers(text, hits[h].end, colon)) break;
