@@ -378,17 +378,19 @@ let SCRATCH_ENDS: Int32Array = new Int32Array(1024);
 let SCRATCH_ORDINALS: Int32Array = new Int32Array(1024);
 let scratchCount = 0;
 
+/** A copy of a scratch buffer with twice the room. */
+function doubled(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 function pushToken(id: number, start: number, end: number, ordinal: number): void {
   if (scratchCount === SCRATCH_IDS.length) {
-    const grow = (a: Int32Array): Int32Array => {
-      const b = new Int32Array(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    SCRATCH_IDS = grow(SCRATCH_IDS);
-    SCRATCH_STARTS = grow(SCRATCH_STARTS);
-    SCRATCH_ENDS = grow(SCRATCH_ENDS);
-    SCRATCH_ORDINALS = grow(SCRATCH_ORDINALS);
+    SCRATCH_IDS = doubled(SCRATCH_IDS);
+    SCRATCH_STARTS = doubled(SCRATCH_STARTS);
+    SCRATCH_ENDS = doubled(SCRATCH_ENDS);
+    SCRATCH_ORDINALS = doubled(SCRATCH_ORDINALS);
   }
   SCRATCH_IDS[scratchCount] = id;
   SCRATCH_STARTS[scratchCount] = start;
@@ -445,7 +447,7 @@ function scanSentence(text: string, from: number, ms: number, me: number, limit:
 
 /** Set by buildSentence: were terminators left out (the sentence held no trigger)? */
 let droppedTerminators = false;
-/** Phrases found in the sentence being built, and where (scratch, reused). */
+/** Phrases found in the sentence being built, and where (scratch, reused; only the first `found` are current). */
 const FOUND_ENTRIES: PhraseEntry[] = [];
 let FOUND_FIRST: Int32Array = new Int32Array(256);
 let FOUND_LAST: Int32Array = new Int32Array(256);
@@ -473,13 +475,8 @@ function buildSentence(start: number, end: number, endIsBoundary: boolean, keepT
       const last = k + entry.ids.length - 1;
       if (entry.actsAsTrigger) triggers = true;
       if (found === FOUND_FIRST.length) {
-        const grow = (a: Int32Array): Int32Array => {
-          const b = new Int32Array(a.length * 2);
-          b.set(a);
-          return b;
-        };
-        FOUND_FIRST = grow(FOUND_FIRST);
-        FOUND_LAST = grow(FOUND_LAST);
+        FOUND_FIRST = doubled(FOUND_FIRST);
+        FOUND_LAST = doubled(FOUND_LAST);
       }
       FOUND_ENTRIES[found] = entry;
       FOUND_FIRST[found] = k;
@@ -499,7 +496,6 @@ function buildSentence(start: number, end: number, endIsBoundary: boolean, keepT
       hits[h] = { start: starts[FOUND_FIRST[h]], end: ends[FOUND_LAST[h]], entry: FOUND_ENTRIES[h], parenOpen: -1, parenClose: NO_PAREN };
     }
   }
-  FOUND_ENTRIES.length = 0;
 
   // A trigger inside parentheses reaches no further than the parentheses.
   if (parens && hits !== NO_HITS) {
