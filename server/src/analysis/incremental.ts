@@ -21,6 +21,7 @@
 import { analyzeText, completeAnalysis, completeAnalysisSteps, DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from './analyze';
 import { createAssertionContext, type AssertionOf } from './context';
 import { findLabValues } from './labs';
+import { unitFromDraw } from './labs/finish';
 import { LineIndex } from './lineIndex';
 import { findSections } from './sections';
 import { byStart, lowerBound } from './sorted';
@@ -258,11 +259,11 @@ function updateLabs(
   const before = oldLabs.slice(0, a);
   const after: LabValue[] = [];
   // Unit harmonisation needs the old values of the region (read before moving in place).
-  const oldRegion = oldLabs.slice(a, b).map((l) => ({ risky: !!(l.unitAssumed || l.ambiguousUnit), draw: l.draw === undefined ? undefined : shiftDraw(l.draw, off, delta) }));
+  const oldRegion = oldLabs.slice(a, b).map((l) => ({ risky: dependsOnDraw(l), draw: l.draw === undefined ? undefined : shiftDraw(l.draw, off, delta) }));
   for (let k = b; k < oldLabs.length; k++) after.push(moveLab(oldLabs[k], delta, off, inPlace));
 
-  // Unit harmonisation works across a draw: if a draw with a value whose unit was assumed
-  // has values both inside and outside the region, re-read everything.
+  // Unit harmonisation works across a draw: if a draw with a value whose unit depends on the
+  // other values of the draw has values both inside and outside the region, re-read everything.
   const inside = new Set<string>();
   for (const l of fresh) if (l.draw) inside.add(l.draw);
   for (const o of oldRegion) if (o.draw) inside.add(o.draw);
@@ -271,13 +272,22 @@ function updateLabs(
     for (const l of before) if (l.draw && inside.has(l.draw)) outside.add(l.draw);
     for (const l of after) if (l.draw && inside.has(l.draw)) outside.add(l.draw);
     if (outside.size > 0) {
-      const risky = (l: LabValue) => (l.unitAssumed || l.ambiguousUnit) && l.draw !== undefined && outside.has(l.draw);
+      const risky = (l: LabValue) => dependsOnDraw(l) && l.draw !== undefined && outside.has(l.draw);
       if (fresh.some(risky) || before.some(risky) || after.some(risky) || oldRegion.some((o) => o.risky && o.draw !== undefined && outside.has(o.draw))) {
         return fullLabs();
       }
     }
   }
   return [...before, ...fresh, ...after];
+}
+
+/**
+ * Does the value's unit depend on the other values of its draw? Only a value whose number fits
+ * both unit systems does (harmonizeAmbiguous reads it in the system of the rest of its draw,
+ * or leaves it ambiguous); a unit written, inherited or told from the magnitude does not.
+ */
+function dependsOnDraw(l: LabValue): boolean {
+  return l.ambiguousUnit !== undefined || unitFromDraw(l);
 }
 
 /**
@@ -522,15 +532,16 @@ export async function analyzeInChunks(text: string, options: ChunkOptions): Prom
     }
     await step();
   }
-  // Unit harmonisation across chunks: a draw with an assumed unit seen in two chunks is
-  // read again over the whole text (in one go). Only the draws of such values are followed:
-  // a map of every draw costs 10 ms at 10 MB, all of it before the next pause.
-  const chunkOfAssumedDraw = new Map<string, number>();
+  // Unit harmonisation across chunks: a draw seen in two chunks that holds a value whose unit
+  // depends on the rest of the draw is read again over the whole text (in one go). Only the
+  // draws of such values are followed: a map of every draw costs 10 ms at 10 MB, all of it
+  // before the next pause.
+  const chunkOfDependentDraw = new Map<string, number>();
   labs.forEach((l, k) => {
-    if ((l.unitAssumed || l.ambiguousUnit) && l.draw !== undefined && !chunkOfAssumedDraw.has(l.draw)) chunkOfAssumedDraw.set(l.draw, chunkOfLab[k]);
+    if (dependsOnDraw(l) && l.draw !== undefined && !chunkOfDependentDraw.has(l.draw)) chunkOfDependentDraw.set(l.draw, chunkOfLab[k]);
   });
   const crossing =
-    chunkOfAssumedDraw.size > 0 && labs.some((l, k) => l.draw !== undefined && chunkOfAssumedDraw.has(l.draw) && chunkOfAssumedDraw.get(l.draw) !== chunkOfLab[k]);
+    chunkOfDependentDraw.size > 0 && labs.some((l, k) => l.draw !== undefined && chunkOfDependentDraw.has(l.draw) && chunkOfDependentDraw.get(l.draw) !== chunkOfLab[k]);
   const finalLabs = crossing ? findLabValues(text, assertionOf, sections) : labs;
   const steps = completeAnalysisSteps(text, lines, sections, terms, finalLabs, opts);
   for (;;) {

@@ -15,6 +15,8 @@ const FRAGMENTS = [
   'Ca 10.8 mg/dL', 'Phos 7.1 mg/dL', 'Ca 10.8', 'Phos 4.1', 'P 5.2', 'P: 6.0', 'calcium 2.61 mmol/L', 'phosphate 1.9 mmol/L',
   'albumin 3.2 g/dL', 'PTH 412 pg/mL', 'Ca/Phos 10.8/7.1', 'Ca 9.1 -> 10.8', 'ANA positive 1:640 speckled', 'anti-Scl-70 negative',
   'Labs 03/14/2026:', '03/15/2026', 'on 3/16/2026', 'Creatinine 3.4 mg/dL',
+  // Numbers that fit both unit systems: read in the system of the rest of their draw.
+  'Phos 1.2', 'Mg 0.9',
   'No', 'no', 'denies', 'no evidence of', 'rule out', 'possible', 'history of', 'mother with', 'if', 'resolved',
   'HPI:', 'PMH:', 'Family history:', 'Plan:', 'Assessment:', '## Assessment', 'LABS:', 'A:', 'P:', 'Social history:',
   '- ', '1. ', '***', '(', ')', '.', ',', ';', ':', ' ', ' ', ' ', ' and ', ' with ', ' of the ', '\n', '\n', '\n\n', '\n\n', '\r\n', '\t',

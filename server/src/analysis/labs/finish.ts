@@ -207,6 +207,20 @@ function checkPlausible(lab: LabValue, a: Analyte, value: number, code: string):
  * An ambiguous unitless value takes the unit system of the other values written in the
  * same draw (e.g. "Ca 10.8, Phos 3.2": calcium is clearly mg/dL, so phosphate is read in mg/dL).
  */
+/** How the reason of a unit taken from the rest of the draw begins and ends (see unitFromDraw). */
+const FROM_DRAW_OPENING = 'No unit was written and ';
+const FROM_DRAW_MARK = ' fits both unit systems; it is read in ';
+
+/**
+ * Was this value's unit chosen by harmonizeAmbiguous, from the other values of its draw?
+ * Such a value (like one still ambiguous) depends on values elsewhere in the note, which is
+ * what the incremental analysis must know before it re-reads only part of a note.
+ */
+export function unitFromDraw(lab: LabValue): boolean {
+  const reason = lab.unitAssumedReason;
+  return reason !== undefined && reason.startsWith(FROM_DRAW_OPENING) && reason.includes(FROM_DRAW_MARK);
+}
+
 export function harmonizeAmbiguous(labs: LabValue[]): void {
   // Most notes have no ambiguous value at all: then there is nothing to harmonise.
   if (!labs.some((l) => l.ambiguousUnit)) return;
@@ -235,7 +249,7 @@ export function harmonizeAmbiguous(labs: LabValue[]): void {
     fill(l, a, l.value, code);
     l.unitAssumed = true;
     l.ambiguousUnit = undefined;
-    l.unitAssumedReason = `No unit was written and ${l.value} fits both unit systems; it is read in ${displayUnit(code)} because the other values of the same draw are written in ${sys === 'si' ? 'SI units' : 'conventional units'}.`;
+    l.unitAssumedReason = `${FROM_DRAW_OPENING}${l.value}${FROM_DRAW_MARK}${displayUnit(code)} because the other values of the same draw are written in ${sys === 'si' ? 'SI units' : 'conventional units'}.`;
     checkPlausible(l, a, l.value, code);
   }
 }
