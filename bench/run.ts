@@ -6,7 +6,7 @@
 //   npm run bench -- --no-vsix    do not build the VSIX (report an existing one, if any)
 //   npm run bench -- --no-protocol / --no-peers / --no-activation
 
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { build } from 'esbuild';
@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { measureActivation, type ActivationSample } from './activation.mjs';
 import { ensureCorpora, ROOT } from './corpus';
 import { cspellEngine, floorEngine, harperEngine, naiveFloorEngine, oursEngine, type Engine } from './engines';
-import { editBench, throughput, type Cell, type EditBench } from './inprocess';
+import { throughput, type Cell, type EditBench } from './inprocess';
 import { SETTLE_SECONDS, bigNoteRuns, coldStart, editing, type BigNote, type ColdStart, type Editing } from './protocol';
 import { mbps, median, ms, p95, ratio } from './stats';
 
@@ -54,11 +54,12 @@ async function main(): Promise<void> {
     log,
   });
 
-  // ── Edit → fresh analysis, in process ──
+  // ── Edit → fresh analysis, in process (a fresh one per corpus: see editsChild.ts) ──
   log('\nEdits (in process):');
   const edits: EditBench[] = [];
   for (const c of corpora.filter((c) => c.bytes === 100 * 1024 || c.bytes === 1024 * 1024)) {
-    const e = editBench(c, 200);
+    const child = [...process.execArgv, join(__dirname, 'editsChild.ts'), c.path, c.name, String(c.bytes), '200'];
+    const e = JSON.parse(execFileSync(process.execPath, child, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as EditBench;
     edits.push(e);
     log(`  ${c.name}: incremental p50 ${ms(median(e.incremental))} p95 ${ms(p95(e.incremental))}; full ${ms(median(e.full))} (${e.fellBack} of 200 fell back to full)`);
   }
@@ -346,7 +347,8 @@ a plain alternation's ~1,700 branches one by one at each position.
 
 200 one-character edits (a letter, a space, a digit, a period, a deletion) spread through the
 note, each applied to the previous version: \`updateAnalysis\` (server/src/analysis/incremental.ts)
-against a full \`analyzeText\` of the same versions (every 10th).
+against a full \`analyzeText\` of the same versions (every 10th). Each note's edits run in a
+fresh process (bench/editsChild.ts), away from the heap of the throughput runs.
 
 ${ed.join('\n')}
 
