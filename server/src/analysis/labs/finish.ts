@@ -203,10 +203,6 @@ function checkPlausible(lab: LabValue, a: Analyte, value: number, code: string):
   lab.implausible = `${value} ${lab.unit ? displayUnit(normalizeUnit(lab.unit) ?? lab.unit) : displayUnit(code)} is not a possible ${a.name.toLowerCase()} (we expect about ${rangeText(a, a.plausible)}).${hint || ' Check the number and its unit.'}`;
 }
 
-/**
- * An ambiguous unitless value takes the unit system of the other values written in the
- * same draw (e.g. "Ca 10.8, Phos 3.2": calcium is clearly mg/dL, so phosphate is read in mg/dL).
- */
 /** How the reason of a unit taken from the rest of the draw begins and ends (see unitFromDraw). */
 const FROM_DRAW_OPENING = 'No unit was written and ';
 const FROM_DRAW_MARK = ' fits both unit systems; it is read in ';
@@ -221,6 +217,10 @@ export function unitFromDraw(lab: LabValue): boolean {
   return reason !== undefined && reason.startsWith(FROM_DRAW_OPENING) && reason.includes(FROM_DRAW_MARK);
 }
 
+/**
+ * An ambiguous unitless value takes the unit system of the other values written in the
+ * same draw (e.g. "Ca 10.8, Phos 3.2": calcium is clearly mg/dL, so phosphate is read in mg/dL).
+ */
 export function harmonizeAmbiguous(labs: LabValue[]): void {
   // Most notes have no ambiguous value at all: then there is nothing to harmonise.
   if (!labs.some((l) => l.ambiguousUnit)) return;
