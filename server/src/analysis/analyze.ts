@@ -9,6 +9,7 @@ import { labFindingSteps } from './labFindings';
 import { LineIndex } from './lineIndex';
 import { findSections } from './sections';
 import { bySpan } from './sorted';
+import { runToEnd } from './steps';
 import type { Analysis, Finding, LabValue, Section, TermMention } from './types';
 import { findUnfilledFields } from './unfilledFields';
 import { findTerms, matcherFor } from './vocabulary';
@@ -63,11 +64,7 @@ export function completeAnalysis(
   labs: LabValue[],
   opts: AnalysisOptions,
 ): Analysis {
-  const steps = completeAnalysisSteps(text, lines, sections, terms, labs, opts);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(completeAnalysisSteps(text, lines, sections, terms, labs, opts));
 }
 
 /**

@@ -9,6 +9,7 @@
 import type { CaPhosProduct, LabValue } from './types';
 import { compareDrawInfo, compareDraws, describeDraw, drawInfo, type DrawInfo } from './labs';
 import { byStart, lowerBound } from './sorted';
+import { runToEnd } from './steps';
 import { convert, formatNumber, displayUnit } from './units';
 import { ANALYTE_BY_ID, substanceOf } from '../knowledge/analytes';
 
@@ -119,11 +120,7 @@ export function nearestAlbumin(labs: LabValue[], ca: LabValue): LabValue | null 
  * superseded, implausible and unit-ambiguous values are left out.
  */
 export function pairCaPhos(labs: LabValue[], text: string, options: { threshold: number; useCorrectedCalcium: boolean }): CaPhosProduct[] {
-  const steps = pairCaPhosSteps(labs, text, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(pairCaPhosSteps(labs, text, options));
 }
 
 /**

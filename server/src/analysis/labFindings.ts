@@ -5,6 +5,7 @@
 import type { CaPhosProduct, Finding, LabValue } from './types';
 import { explainUnpaired, formatProductSiText, productUsesSi, albuminFor, productOperands } from './caPhos';
 import { bySpan } from './sorted';
+import { runToEnd } from './steps';
 import { displayUnit, formatNumber, convert } from './units';
 import { ANALYTE_BY_ID, substanceOf, type Analyte, type AnalyteId } from '../knowledge/analytes';
 
@@ -21,8 +22,7 @@ function fmt(v: number, decimals = 1): string {
 
 export function labFindings(text: string, labs: LabValue[], products: CaPhosProduct[], options: LabFindingOptions): Finding[] {
   const findings: Finding[] = [];
-  const steps = labFindingSteps(text, labs, products, options, findings);
-  while (!steps.next().done);
+  runToEnd(labFindingSteps(text, labs, products, options, findings));
   return findings.sort(bySpan);
 }
 
