@@ -79,11 +79,11 @@ export class LineIndex {
 }
 
 /**
- * Line starts of a text with no carriage return (most notes): every line starts after a \n,
- * and indexOf finds those several times faster than a loop over every character (at 10 MB,
- * about 4 ms against 17).
+ * 0 and the offset after every \n: the line starts of a text with no carriage return (most
+ * notes), and the lines the lab scan counts in any text. indexOf finds them several times
+ * faster than a loop over every character (at 10 MB, about 4 ms against 17).
  */
-function lineStartsAfterNewlines(text: string): Int32Array {
+export function lineStartsAfterNewlines(text: string): Int32Array {
   let starts = new Int32Array(1024);
   let n = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {

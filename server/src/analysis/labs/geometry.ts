@@ -2,6 +2,7 @@
 // and paragraph bounds, sections, the dates on a line, date header lines and the nearest
 // header above a value, and whether a line mentions urine or vital signs.
 
+import { lineStartsAfterNewlines } from '../lineIndex';
 import type { Section } from '../types';
 import { dateKey } from './dates';
 import { DATE_RE } from './patterns';
@@ -9,7 +10,7 @@ import { DATE_RE } from './patterns';
 const VITALS_RE = /\b(?:BP|RR|HR|SpO2|Sp02|O2 sat|Temp|vitals?|pulse)\b/i;
 
 export class Geometry {
-  readonly lineStarts: number[] = [0];
+  readonly lineStarts: Int32Array;
   private paraStart: Int32Array;
   private dateCache = new Map<number, { start: number; end: number; key: string }[]>();
   private headerCache = new Map<number, string | null>();
@@ -21,11 +22,7 @@ export class Geometry {
     readonly norm: string,
     sections: Section[],
   ) {
-    let i = norm.indexOf('\n');
-    while (i !== -1) {
-      this.lineStarts.push(i + 1);
-      i = norm.indexOf('\n', i + 1);
-    }
+    this.lineStarts = lineStartsAfterNewlines(norm);
     this.paraStart = new Int32Array(this.lineStarts.length).fill(-1);
     this.sectionStarts = sections.map((s) => s.start).sort((a, b) => a - b);
   }
