@@ -21,7 +21,7 @@
 import { analyzeText, completeAnalysis, completeAnalysisSteps, DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from './analyze';
 import { createAssertionContext, type AssertionOf } from './context';
 import { findLabValues } from './labs';
-import { unitFromDraw } from './labs/finish';
+import { dependsOnDraw } from './labs/finish';
 import { LineIndex } from './lineIndex';
 import { findSections } from './sections';
 import { byStart, lowerBound } from './sorted';
@@ -279,15 +279,6 @@ function updateLabs(
     }
   }
   return [...before, ...fresh, ...after];
-}
-
-/**
- * Does the value's unit depend on the other values of its draw? Only a value whose number fits
- * both unit systems does (harmonizeAmbiguous reads it in the system of the rest of its draw,
- * or leaves it ambiguous); a unit written, inherited or told from the magnitude does not.
- */
-function dependsOnDraw(l: LabValue): boolean {
-  return l.ambiguousUnit !== undefined || unitFromDraw(l);
 }
 
 /**

@@ -203,16 +203,18 @@ function checkPlausible(lab: LabValue, a: Analyte, value: number, code: string):
   lab.implausible = `${value} ${lab.unit ? displayUnit(normalizeUnit(lab.unit) ?? lab.unit) : displayUnit(code)} is not a possible ${a.name.toLowerCase()} (we expect about ${rangeText(a, a.plausible)}).${hint || ' Check the number and its unit.'}`;
 }
 
-/** How the reason of a unit taken from the rest of the draw begins and ends (see unitFromDraw). */
+/** How the reason of a unit taken from the rest of the draw begins and ends (see dependsOnDraw). */
 const FROM_DRAW_OPENING = 'No unit was written and ';
 const FROM_DRAW_MARK = ' fits both unit systems; it is read in ';
 
 /**
- * Was this value's unit chosen by harmonizeAmbiguous, from the other values of its draw?
- * Such a value (like one still ambiguous) depends on values elsewhere in the note, which is
- * what the incremental analysis must know before it re-reads only part of a note.
+ * Does the value's unit depend on the other values of its draw? Only a number that fits both
+ * unit systems does: harmonizeAmbiguous reads it in the system of the rest of its draw (its
+ * reason then says so) or leaves it ambiguous; a unit written, inherited or told from the
+ * magnitude does not. The incremental analysis asks this before it re-reads part of a note.
  */
-export function unitFromDraw(lab: LabValue): boolean {
+export function dependsOnDraw(lab: LabValue): boolean {
+  if (lab.ambiguousUnit !== undefined) return true;
   const reason = lab.unitAssumedReason;
   return reason !== undefined && reason.startsWith(FROM_DRAW_OPENING) && reason.includes(FROM_DRAW_MARK);
 }
