@@ -88,6 +88,7 @@ export function* labFindingSteps(
     findings.push(f);
   }
 
+  const ranges: RangeCache = { byAnalyte: new Map(), messages: new Map() };
   for (let index = 0; index < labs.length; index++) {
     if (index % LABS_PER_STEP === LABS_PER_STEP - 1) yield;
     const lab = labs[index]!;
@@ -122,7 +123,7 @@ export function* labFindingSteps(
         message: `Unit assumed for ${a.label}: ${lab.unitAssumedReason} Writing the unit removes the doubt.`,
       });
     }
-    const out = outOfRange(lab, a, options.referenceRanges);
+    const out = outOfRange(lab, a, options.referenceRanges, ranges);
     if (out) findings.push(out);
   }
 }
@@ -170,20 +171,38 @@ export function rangeFlag(lab: LabValue, range: RangeInfo | null): 'high' | 'low
   return null;
 }
 
-function outOfRange(lab: LabValue, a: Analyte, overrides: Record<string, [number, number]>): Finding | null {
+/**
+ * What outOfRange reuses within one call: the range of each analyte, and each distinct
+ * message. A long note repeats the same value many times (copied-forward labs), and its
+ * findings then share one string instead of each holding a copy.
+ */
+interface RangeCache {
+  byAnalyte: Map<Analyte, RangeInfo | null>;
+  messages: Map<string, string>;
+}
+
+function outOfRange(lab: LabValue, a: Analyte, overrides: Record<string, [number, number]>, cache: RangeCache): Finding | null {
   if (a.kind !== 'quantitative' || !lab.conventional) return null;
-  const range = referenceRangeFor(a, overrides);
+  let range = cache.byAnalyte.get(a);
+  if (range === undefined) cache.byAnalyte.set(a, (range = referenceRangeFor(a, overrides)));
   const flag = rangeFlag(lab, range);
   if (!flag || !range) return null;
-  const conv = `${fmt(lab.conventional.value, a.decimals)} ${displayUnit(lab.conventional.unit)}`;
-  const written = lab.unit && lab.conventional.unit !== lab.unit ? `${lab.value} ${lab.unit} (${conv})` : conv;
-  const note = range.note ? ` ${range.note}` : ' Compare with the reporting lab’s own range.';
+  // Everything the message says about this value (the range is the analyte's, fixed above).
+  const key = `${a.id} ${flag} ${lab.value} ${lab.unit} ${lab.conventional.value} ${lab.conventional.unit} ${lab.unitAssumed}`;
+  let message = cache.messages.get(key);
+  if (message === undefined) {
+    const conv = `${fmt(lab.conventional.value, a.decimals)} ${displayUnit(lab.conventional.unit)}`;
+    const written = lab.unit && lab.conventional.unit !== lab.unit ? `${lab.value} ${lab.unit} (${conv})` : conv;
+    const note = range.note ? ` ${range.note}` : ' Compare with the reporting lab’s own range.';
+    message = `${a.name} ${written}${lab.unitAssumed ? ' (unit assumed: not written in the note)' : ''} is ${flag === 'high' ? 'above' : 'below'} the reference range ${range.text} (${range.source}${range.url ? `, ${range.url}` : ''}).${note}`;
+    cache.messages.set(key, message);
+  }
   return {
     start: lab.valueStart,
     end: lab.valueEnd,
     severity: 'information',
     code: 'lab-out-of-range',
-    message: `${a.name} ${written}${lab.unitAssumed ? ' (unit assumed: not written in the note)' : ''} is ${flag === 'high' ? 'above' : 'below'} the reference range ${range.text} (${range.source}${range.url ? `, ${range.url}` : ''}).${note}`,
+    message,
   };
 }
 
