@@ -88,7 +88,7 @@ export function* labFindingSteps(
     findings.push(f);
   }
 
-  const ranges: RangeCache = { byAnalyte: new Map(), messages: new Map() };
+  const ranges = rangeCacheFor(options.referenceRanges);
   for (let index = 0; index < labs.length; index++) {
     if (index % LABS_PER_STEP === LABS_PER_STEP - 1) yield;
     const lab = labs[index]!;
@@ -172,13 +172,32 @@ export function rangeFlag(lab: LabValue, range: RangeInfo | null): 'high' | 'low
 }
 
 /**
- * What outOfRange reuses within one call: the range of each analyte, and each distinct
- * message. A long note repeats the same value many times (copied-forward labs), and its
- * findings then share one string instead of each holding a copy.
+ * What outOfRange reuses: the range of each analyte, and each distinct message. A long note
+ * repeats the same value many times (copied-forward labs), and its findings then share one
+ * string instead of each holding a copy; an edit, which checks every value of the note
+ * again, finds the messages already made. Both depend on the range overrides only, so the
+ * caches are kept by the overrides' content (a settings change starts a new one).
  */
 interface RangeCache {
   byAnalyte: Map<Analyte, RangeInfo | null>;
   messages: Map<string, string>;
+}
+
+const RANGE_CACHES = new Map<string, RangeCache>();
+/** Messages kept per cache: far more distinct out-of-range values than a note holds. */
+const MESSAGES_KEPT = 50_000;
+/** Override sets kept: the current settings and a few recent ones. */
+const CACHES_KEPT = 4;
+
+function rangeCacheFor(overrides: Record<string, [number, number]>): RangeCache {
+  let key = '';
+  for (const id in overrides) key += `${id}=${overrides[id]![0]},${overrides[id]![1]};`;
+  let cache = RANGE_CACHES.get(key);
+  if (!cache) {
+    if (RANGE_CACHES.size >= CACHES_KEPT) RANGE_CACHES.clear();
+    RANGE_CACHES.set(key, (cache = { byAnalyte: new Map(), messages: new Map() }));
+  } else if (cache.messages.size > MESSAGES_KEPT) cache.messages.clear();
+  return cache;
 }
 
 function outOfRange(lab: LabValue, a: Analyte, overrides: Record<string, [number, number]>, cache: RangeCache): Finding | null {

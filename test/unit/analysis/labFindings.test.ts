@@ -69,6 +69,21 @@ describe('labFindings', () => {
     assert.equal(byCode(run('Ca 10.2 mg/dL', { calcium: [8.8, 10.3] }).findings, 'lab-out-of-range').length, 0);
   });
 
+  it('words each out-of-range message after the ranges in force, as they change and change back', () => {
+    const text = 'Ca 10.6 mg/dL\n\nCa 10.6 mg/dL';
+    const message = (ranges: Record<string, [number, number]>) => byCode(run(text, ranges).findings, 'lab-out-of-range').map((f) => f.message);
+    const sourced = message({});
+    assert.equal(sourced.length, 2);
+    assert.equal(sourced[0], sourced[1]);
+    assert.doesNotMatch(sourced[0]!, /your setting/);
+    const own = message({ calcium: [8.8, 10.1] });
+    assert.match(own[0]!, /8\.8–10\.1 mg\/dL \(your setting/);
+    assert.match(message({ calcium: [8.8, 10.2] })[0]!, /8\.8–10\.2 mg\/dL \(your setting/);
+    assert.deepEqual(message({}), sourced);
+    // The same value, written with another unit, is worded with that unit.
+    assert.match(byCode(run('Ca 2.65 mmol/L').findings, 'lab-out-of-range')[0]!.message, /2\.65 mmol\/L \(10\.6 mg\/dL\)/);
+  });
+
   it('hints at an assumed unit and why', () => {
     const [f] = byCode(run('Ca 10.8').findings, 'unit-assumed');
     assert.equal(f!.severity, 'hint');
