@@ -10,8 +10,6 @@ export const UNFILLED_MARKER = '***';
 
 export const UNFILLED_FIELD_MESSAGE = 'Unfilled field: replace *** with the value before signing the note.';
 
-/** A run of asterisks; only runs of exactly three are candidates. */
-const RUN = /\*+/g;
 
 /** Bold-italic emphasis: *** then a letter or digit, text on one line, a letter or digit, then ***. */
 const EMPHASIS = /\*\*\*(?=[\p{L}\p{N}])[^*\n\r]*?[\p{L}\p{N}.)]\*\*\*(?!\*)/uy;
@@ -28,20 +26,20 @@ function isThematicBreak(text: string, start: number, end: number): boolean {
 export function findUnfilledMarkers(text: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   if (!text.includes(UNFILLED_MARKER)) return out;
-  RUN.lastIndex = 0;
-  for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
-    if (m[0].length !== 3) continue;
-    const start = m.index;
-    const end = start + 3;
-    if (isThematicBreak(text, start, end)) continue;
-    EMPHASIS.lastIndex = start;
-    const emphasis = EMPHASIS.exec(text);
-    if (emphasis) {
-      // Skip the whole emphasised span, closing asterisks included.
-      RUN.lastIndex = start + emphasis[0].length;
-      continue;
+  // Runs of asterisks, found with indexOf (several times faster than a regex over a long
+  // note, which every edit scans again); only runs of exactly three are candidates.
+  for (let start = text.indexOf('*'); start !== -1; ) {
+    let end = start + 1;
+    while (text.charCodeAt(end) === 42) end++;
+    let next = end;
+    if (end - start === 3 && !isThematicBreak(text, start, end)) {
+      EMPHASIS.lastIndex = start;
+      const emphasis = EMPHASIS.exec(text);
+      // Emphasis: skip the whole emphasised span, closing asterisks included.
+      if (emphasis) next = start + emphasis[0].length;
+      else out.push({ start, end });
     }
-    out.push({ start, end });
+    start = text.indexOf('*', next);
   }
   return out;
 }
