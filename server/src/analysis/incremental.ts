@@ -21,7 +21,7 @@
 import { analyzeText, completeAnalysis, completeAnalysisSteps, DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from './analyze';
 import { createAssertionContext, type AssertionOf } from './context';
 import { findLabValues } from './labs';
-import { dependsOnDraw } from './labs/finish';
+import { dependsOnDraw, harmonizeAgain } from './labs/finish';
 import { LineIndex } from './lineIndex';
 import { findSections } from './sections';
 import { byStart, lowerBound } from './sorted';
@@ -274,7 +274,11 @@ function updateLabs(
     if (outside.size > 0) {
       const risky = (l: LabValue) => dependsOnDraw(l) && l.draw !== undefined && outside.has(l.draw);
       if (fresh.some(risky) || before.some(risky) || after.some(risky) || oldRegion.some((o) => o.risky && o.draw !== undefined && outside.has(o.draw))) {
-        return fullLabs();
+        // Those draws are harmonised again over all their values. The values before the
+        // region are the old analysis's own objects unless edited in place: copied first.
+        const labs = [...before, ...fresh, ...after];
+        harmonizeAgain(labs, outside, (lab, k) => (inPlace || k >= before.length ? lab : (labs[k] = { ...lab })));
+        return labs;
       }
     }
   }
@@ -524,17 +528,23 @@ export async function analyzeInChunks(text: string, options: ChunkOptions): Prom
     await step();
   }
   // Unit harmonisation across chunks: a draw seen in two chunks that holds a value whose unit
-  // depends on the rest of the draw is read again over the whole text (in one go). Only the
-  // draws of such values are followed: a map of every draw costs 10 ms at 10 MB, all of it
-  // before the next pause.
+  // depends on the rest of the draw is harmonised again over all its values. Only the draws
+  // of such values are followed: a map of every draw costs 10 ms at 10 MB, all of it before
+  // the next pause.
   const chunkOfDependentDraw = new Map<string, number>();
   labs.forEach((l, k) => {
     if (dependsOnDraw(l) && l.draw !== undefined && !chunkOfDependentDraw.has(l.draw)) chunkOfDependentDraw.set(l.draw, chunkOfLab[k]);
   });
-  const crossing =
-    chunkOfDependentDraw.size > 0 && labs.some((l, k) => l.draw !== undefined && chunkOfDependentDraw.has(l.draw) && chunkOfDependentDraw.get(l.draw) !== chunkOfLab[k]);
-  const finalLabs = crossing ? findLabValues(text, assertionOf, sections) : labs;
-  const steps = completeAnalysisSteps(text, lines, sections, terms, finalLabs, opts);
+  const crossing = new Set<string>();
+  if (chunkOfDependentDraw.size > 0) {
+    labs.forEach((l, k) => {
+      const first = l.draw === undefined ? undefined : chunkOfDependentDraw.get(l.draw);
+      if (first !== undefined && first !== chunkOfLab[k]) crossing.add(l.draw!);
+    });
+  }
+  // The chunks' values are this analysis's own: they are changed where they are.
+  if (crossing.size > 0) harmonizeAgain(labs, crossing, (lab) => lab);
+  const steps = completeAnalysisSteps(text, lines, sections, terms, labs, opts);
   for (;;) {
     const next = steps.next();
     if (next.done) return { analysis: next.value, lines };

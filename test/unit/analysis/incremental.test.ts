@@ -172,6 +172,25 @@ describe('incremental analysis', () => {
     assert.deepStrictEqual(update.analysis, analyzeText(update.text));
   });
 
+  it('reads a unitless value again in the unit system its draw takes after an edit far away, leaving the previous analysis untouched', () => {
+    const filler = 'HPI:\nShe denies calcinosis cutis.\n\n'.repeat(200);
+    // Two blocks of one draw (the same date), far apart: the phosphate has no unit and fits both
+    // systems, so it takes the system of the calcium written in the other block.
+    const text = `Labs 03/14/2026:\nPhos 1.2\n\n${filler}Labs 03/14/2026:\nCa 10.8 mg/dL\n\n${filler}`;
+    const prev = analyzeText(text);
+    const phosphate = (labs: typeof prev.labs) => labs.find((l) => l.analyte === 'phosphate')!;
+    assert.equal(phosphate(prev.labs).conventional?.value, 1.2);
+    const snapshot = structuredClone(prev);
+    const offset = text.indexOf('Ca 10.8');
+    const update = updateAnalysis(text, prev, { offset, removed: 'Ca 10.8 mg/dL'.length, inserted: 'Ca 2.7 mmol/L' });
+    assert.deepStrictEqual(prev, snapshot);
+    assert.equal(update.full, false);
+    assert.ok(update.region[0] > text.indexOf(filler), `region ${update.region}`);
+    assert.equal(phosphate(update.analysis.labs).si?.value, 1.2);
+    assert.match(phosphate(update.analysis.labs).unitAssumedReason!, /mmol\/L because the other values of the same draw are written in SI units/);
+    assert.deepStrictEqual(update.analysis, analyzeText(update.text));
+  });
+
   it('re-analyses only the paragraphs around an edit in a long note', () => {
     const paragraph = 'Labs 03/14/2026:\nCa 10.8 mg/dL, Phos 7.1 mg/dL\n\nHPI:\nShe denies calcinosis cutis.\n\n';
     const text = paragraph.repeat(400);
