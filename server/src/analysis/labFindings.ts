@@ -2,7 +2,7 @@
 // implausible values, values outside a sourced reference range, and assumed units.
 // Messages are our own words; every number shown comes with its source.
 
-import type { CaPhosProduct, Finding, LabValue } from './types';
+import type { CaPhosProduct, Finding, LabValue, UnitValue } from './types';
 import { explainUnpaired, formatProductSiText, productUsesSi, albuminFor, productOperands } from './caPhos';
 import { bySpan } from './sorted';
 import { runToEnd } from './steps';
@@ -181,6 +181,13 @@ export function rangeFlag(lab: LabValue, range: RangeInfo | null): 'high' | 'low
 interface RangeCache {
   byAnalyte: Map<Analyte, RangeInfo | null>;
   messages: Map<string, string>;
+  /**
+   * The message of a value, by its converted value object. That object is made once per value
+   * (in labs/finish.ts) and never changed, and the value's analyte, number, unit, comparator
+   * and assumed unit are fixed with it, so it stands for everything the message says; a value
+   * an edit only moved keeps it, and finds its message without building a key.
+   */
+  byConverted: WeakMap<UnitValue, string>;
 }
 
 const RANGE_CACHES = new Map<string, RangeCache>();
@@ -195,7 +202,7 @@ function rangeCacheFor(overrides: Record<string, [number, number]>): RangeCache 
   let cache = RANGE_CACHES.get(key);
   if (!cache) {
     if (RANGE_CACHES.size >= CACHES_KEPT) RANGE_CACHES.clear();
-    RANGE_CACHES.set(key, (cache = { byAnalyte: new Map(), messages: new Map() }));
+    RANGE_CACHES.set(key, (cache = { byAnalyte: new Map(), messages: new Map(), byConverted: new WeakMap() }));
   } else if (cache.messages.size > MESSAGES_KEPT) cache.messages.clear();
   return cache;
 }
@@ -206,9 +213,11 @@ function outOfRange(lab: LabValue, a: Analyte, overrides: Record<string, [number
   if (range === undefined) cache.byAnalyte.set(a, (range = referenceRangeFor(a, overrides)));
   const flag = rangeFlag(lab, range);
   if (!flag || !range) return null;
+  let message = cache.byConverted.get(lab.conventional);
+  if (message !== undefined) return outOfRangeFinding(lab, message);
   // Everything the message says about this value (the range is the analyte's, fixed above).
   const key = `${a.id} ${flag} ${lab.value} ${lab.unit} ${lab.conventional.value} ${lab.conventional.unit} ${lab.unitAssumed}`;
-  let message = cache.messages.get(key);
+  message = cache.messages.get(key);
   if (message === undefined) {
     const conv = `${fmt(lab.conventional.value, a.decimals)} ${displayUnit(lab.conventional.unit)}`;
     const written = lab.unit && lab.conventional.unit !== lab.unit ? `${lab.value} ${lab.unit} (${conv})` : conv;
@@ -216,13 +225,12 @@ function outOfRange(lab: LabValue, a: Analyte, overrides: Record<string, [number
     message = `${a.name} ${written}${lab.unitAssumed ? ' (unit assumed: not written in the note)' : ''} is ${flag === 'high' ? 'above' : 'below'} the reference range ${range.text} (${range.source}${range.url ? `, ${range.url}` : ''}).${note}`;
     cache.messages.set(key, message);
   }
-  return {
-    start: lab.valueStart,
-    end: lab.valueEnd,
-    severity: 'information',
-    code: 'lab-out-of-range',
-    message,
-  };
+  cache.byConverted.set(lab.conventional, message);
+  return outOfRangeFinding(lab, message);
+}
+
+function outOfRangeFinding(lab: LabValue, message: string): Finding {
+  return { start: lab.valueStart, end: lab.valueEnd, severity: 'information', code: 'lab-out-of-range', message };
 }
 
 /** Range limits converted to the SI unit, for hovers ("2.15–2.50 mmol/L"). */
