@@ -121,7 +121,7 @@ export function updateAnalysis(prevText: string, prev: Analysis, edit: TextEdit,
   const ls = lineStartAt(text, off);
   const oldLinesEnd = lineEndAt(prevText, oldEnd);
   const newLinesEnd = oldLinesEnd + delta;
-  const sections = updateSections(prev.sections, text, ls, oldLinesEnd, newLinesEnd, off, oldEnd, delta);
+  const sections = updateSections(prev.sections, text, ls, oldLinesEnd, newLinesEnd, off, oldEnd, delta, options.inPlace === true);
   const sectionsChanged = sections === null;
   const newSections = sections ?? findSections(text);
 
@@ -198,7 +198,8 @@ export function updateAnalysis(prevText: string, prev: Analysis, edit: TextEdit,
 
 /**
  * The sections of the new text when the headers on the edited lines are the same as
- * before (shifted by the edit), else null.
+ * before (shifted by the edit), else null. In place, the old sections are moved rather than
+ * copied (a long note has thousands).
  */
 function updateSections(
   old: Section[],
@@ -209,6 +210,7 @@ function updateSections(
   off: number,
   oldEnd: number,
   delta: number,
+  inPlace: boolean,
 ): Section[] | null {
   const sliceSections = findSections(text.slice(ls, newLinesEnd));
   const a = firstAtOrAfter(old, ls);
@@ -223,7 +225,11 @@ function updateSections(
   }
   // Headers above the edited lines keep their offsets (their content starts on their own
   // line or the next, so at most at the first edited line); those below move.
-  const out: Section[] = old.map((s) => (s.start < ls ? { ...s } : { ...s, start: s.start + delta, contentStart: s.contentStart + delta }));
+  const out: Section[] = inPlace ? old : old.map((s) => ({ ...s }));
+  for (let k = a; k < out.length; k++) {
+    out[k].start += delta;
+    out[k].contentStart += delta;
+  }
   // Headers in the edited lines: take their offsets from the new text.
   for (let k = 0; k < sliceSections.length; k++) {
     out[a + k].start = sliceSections[k].start + ls;
