@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { analyzeText } from '../server/src/analysis/analyze';
 import { updateAnalysis, type TextEdit } from '../server/src/analysis/incremental';
+import { LineIndex } from '../server/src/analysis/lineIndex';
 import type { Engine } from './engines';
 import { median, p95 } from './stats';
 
@@ -137,7 +138,8 @@ export interface EditBench {
  */
 export function editBench(corpus: { name: string; bytes: number; path: string }, count: number): EditBench {
   let text = readFileSync(corpus.path, 'utf8');
-  let analysis = analyzeText(text);
+  let lines = new LineIndex(text);
+  let analysis = analyzeText(text, {}, lines);
   const incremental: number[] = [];
   const full: number[] = [];
   let fellBack = 0;
@@ -146,7 +148,8 @@ export function editBench(corpus: { name: string; bytes: number; path: string },
     const ch = chars[i % chars.length];
     const edit: TextEdit = ch ? { offset, removed: 0, inserted: ch } : { offset, removed: Math.min(1, text.length - offset), inserted: '' };
     const a = performance.now();
-    const update = updateAnalysis(text, analysis, edit, { inPlace: true });
+    // As the note store calls it: in place, with the previous version's line index.
+    const update = updateAnalysis(text, analysis, edit, { inPlace: true, lines });
     incremental.push(performance.now() - a);
     if (update.full) fellBack++;
     if (i % 10 === 0) {
@@ -156,6 +159,7 @@ export function editBench(corpus: { name: string; bytes: number; path: string },
     }
     text = update.text;
     analysis = update.analysis;
+    lines = update.lines;
   });
   return { size: corpus.name, bytes: corpus.bytes, full, incremental, fellBack };
 }

@@ -80,6 +80,8 @@ export interface UpdateOptions extends Partial<AnalysisOptions> {
    * when nothing else holds it (the note store replaces its note at once).
    */
   inPlace?: boolean;
+  /** The line index of the previous text, if the caller keeps one: most edits then only move its lines. */
+  lines?: LineIndex;
 }
 
 export interface Update {
@@ -125,7 +127,7 @@ export function updateAnalysis(prevText: string, prev: Analysis, edit: TextEdit,
   const sectionsChanged = sections === null;
   const newSections = sections ?? findSections(text);
 
-  const lines = new LineIndex(text);
+  const lines = options.lines ? LineIndex.afterEdit(options.lines, prevText, text, off, edit.removed, edit.inserted) : new LineIndex(text);
   const editedText = prevText.slice(lineStartAt(prevText, off), oldLinesEnd) + text.slice(ls, newLinesEnd);
   // A date header reaches the values up to 60 lines below it: if the edited lines hold
   // (or held) a date, or lines were added or removed, the region reaches that far down.

@@ -7,8 +7,36 @@ export class LineIndex {
   /** The line of the last lookup: offsets asked for in order are found by walking on from it. */
   private hint = 0;
 
-  constructor(private readonly text: string) {
-    this.starts = text.indexOf('\r') === -1 ? lineStartsAfterNewlines(text) : lineStartsAnyBreak(text);
+  /** `starts`, when given, must be the line starts of this same text (see afterEdit). */
+  constructor(
+    private readonly text: string,
+    starts?: Int32Array,
+  ) {
+    this.starts = starts ?? (text.indexOf('\r') === -1 ? lineStartsAfterNewlines(text) : lineStartsAnyBreak(text));
+  }
+
+  /**
+   * The index of `text`, which is `prevText` (indexed by `prev`) after replacing `removed`
+   * characters at `offset` with `inserted`. An edit that neither writes nor deletes a line
+   * break, and does not join or part a \r and a \n, leaves every line where it was: the lines
+   * after it just move by the change in length. Typing in a long note is almost always that,
+   * and then the index is a copy of the old one instead of a scan of the whole text.
+   */
+  static afterEdit(prev: LineIndex, prevText: string, text: string, offset: number, removed: number, inserted: string): LineIndex {
+    const oldEnd = offset + removed;
+    if (
+      prev.text !== prevText ||
+      hasLineBreak(inserted, 0, inserted.length) ||
+      hasLineBreak(prevText, offset, oldEnd) ||
+      (prevText.charCodeAt(offset - 1) === 13 && prevText.charCodeAt(oldEnd) === 10)
+    ) {
+      return new LineIndex(text);
+    }
+    const starts = prev.starts.slice();
+    const delta = inserted.length - removed;
+    // Lines that start after the edited text start `delta` later (none starts inside it).
+    for (let k = prev.lineOf(offset) + 1; k < starts.length; k++) starts[k] += delta;
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -113,4 +141,12 @@ function lineStartsAnyBreak(text: string): Int32Array {
     }
   }
   return n === count ? starts : starts.slice(0, n);
+}
+
+function hasLineBreak(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
 }

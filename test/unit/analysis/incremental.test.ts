@@ -4,6 +4,7 @@ import { analyzeText } from '../../../server/src/analysis/analyze';
 import { createAssertionContext } from '../../../server/src/analysis/context';
 import { findSections } from '../../../server/src/analysis/sections';
 import { AnalysisCancelled, analyzeInChunks, applyEdit, diffTexts, updateAnalysis, type TextEdit } from '../../../server/src/analysis/incremental';
+import { LineIndex } from '../../../server/src/analysis/lineIndex';
 import { matcherFor } from '../../../server/src/analysis/vocabulary';
 
 // Realistic pieces of calcinosis notes: terms, lab lines (with and without units and
@@ -101,15 +102,21 @@ describe('incremental analysis', () => {
     let incremental = 0;
     let partial = 0;
     fc.assert(
-      fc.property(document, fc.array(editArb, { minLength: 1, maxLength: 6 }), fc.boolean(), (initial, edits, inPlace) => {
+      fc.property(document, fc.array(editArb, { minLength: 1, maxLength: 6 }), fc.boolean(), fc.boolean(), (initial, edits, inPlace, keepLines) => {
         let text = initial;
         let analysis = analyzeText(text);
+        let lines: LineIndex | undefined = keepLines ? new LineIndex(text) : undefined;
         for (const e of edits) {
           const edit = toEdit(text, e);
-          const update = updateAnalysis(text, analysis, edit, { fullBelow: 0, inPlace });
+          const update = updateAnalysis(text, analysis, edit, { fullBelow: 0, inPlace, lines });
           const expected = analyzeText(update.text);
           assert.equal(update.text, applyEdit(text, edit));
           assert.deepStrictEqual(update.analysis, expected, `after ${JSON.stringify(edit)} on ${JSON.stringify(text)}`);
+          if (keepLines) {
+            const fresh = new LineIndex(update.text);
+            for (let o = 0; o <= update.text.length; o += 7) assert.deepEqual(update.lines.positionAt(o), fresh.positionAt(o));
+            lines = update.lines;
+          }
           if (!update.full) incremental++;
           if (!update.full && update.region[1] - update.region[0] < update.text.length / 2) partial++;
           text = update.text;

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { LineIndex } from '../../../server/src/analysis/lineIndex';
 
 describe('LineIndex', () => {
@@ -27,5 +28,30 @@ describe('LineIndex', () => {
   it('counts characters in UTF-16 code units (an emoji is two)', () => {
     const index = new LineIndex('😀 Ca');
     assert.deepEqual(index.positionAt(3), { line: 0, character: 3 });
+  });
+
+  it('after any edit, the index made from the old one places every offset as a fresh index does (2,000 edits)', () => {
+    const piece = fc.constantFrom('Ca 10.8', ' ', 'x', '\n', '\r\n', '\r', '\n\n', '😀', 'é');
+    const text = fc.array(piece, { maxLength: 20 }).map((p) => p.join(''));
+    const edit = fc.record({ at: fc.nat(), removed: fc.nat({ max: 4 }), inserted: fc.array(piece, { maxLength: 3 }).map((p) => p.join('')) });
+    let moved = 0;
+    fc.assert(
+      fc.property(text, edit, (before, e) => {
+        const offset = e.at % (before.length + 1);
+        const removed = Math.min(e.removed, before.length - offset);
+        const after = before.slice(0, offset) + e.inserted + before.slice(offset + removed);
+        const prev = new LineIndex(before);
+        prev.lineOf(before.length); // a hint left anywhere must not matter
+        const index = LineIndex.afterEdit(prev, before, after, offset, removed, e.inserted);
+        const fresh = new LineIndex(after);
+        assert.equal(index.lineCount, fresh.lineCount);
+        for (let o = 0; o <= after.length; o++) assert.deepEqual(index.positionAt(o), fresh.positionAt(o), `offset ${o} of ${JSON.stringify(after)}`);
+        for (let line = 0; line < fresh.lineCount; line++) assert.equal(index.lineStart(line), fresh.lineStart(line));
+        if (!/[\r\n]/.test(e.inserted + before.slice(offset, offset + removed))) moved++;
+      }),
+      { numRuns: 2000, seed: 0x11e5 },
+    );
+    // Most edits took the path that moves lines rather than scanning the text again.
+    assert.ok(moved > 500, `only ${moved} edits moved lines`);
   });
 });
