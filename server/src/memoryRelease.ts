@@ -6,11 +6,10 @@
 // server was seen holding 100 MB for good, where a single collection brings it to about 70 MB
 // within ten seconds (docs/performance-plan.md, fourth pass). So once the server has been quiet
 // for a moment after such a note, it asks for one collection, unless V8 has made one itself
-// in the meantime.
+// in the meantime. Node lets code ask for one only when it was started with --expose-gc, which
+// the VS Code client passes (client/src/serverLaunch.ts); without it, this does nothing.
 
 import { PerformanceObserver, constants } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 
 /** Notes at least this long count as huge (the size from which they are analysed in chunks). */
 export const HUGE_NOTE = 1_000_000;
@@ -64,18 +63,8 @@ export class MemoryRelease {
   }
 }
 
-/**
- * V8's own full collection. Without --expose-gc at launch, the flag is set now and the function
- * taken from a fresh context, where V8 then defines it. Undefined if that is refused.
- */
+/** V8's full collection, when Node was started with --expose-gc; else undefined. */
 export function fullCollection(): (() => void) | undefined {
-  const existing = (globalThis as { gc?: () => void }).gc;
-  if (typeof existing === 'function') return () => existing();
-  try {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as unknown;
-    return typeof gc === 'function' ? () => (gc as () => void)() : undefined;
-  } catch {
-    return undefined;
-  }
+  const gc = (globalThis as { gc?: () => void }).gc;
+  return typeof gc === 'function' ? () => gc() : undefined;
 }
