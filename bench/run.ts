@@ -370,27 +370,33 @@ remains unbroken for the later ones is garbage collection and the longest single
 15 ms at 10 MB on this machine): those make their maximum.
 
 Memory: the 10 MB note is opened in fresh servers (three for each row, one with --quick; no
-timing instrumentation, as users run it), and
+timing instrumentation, as users run it; ours with the Node flags VS Code's client gives it,
+client/src/serverLaunch.ts), and
 RSS is read half a second after its diagnostics arrive ("just after") and as the lowest value
-over the next ${SETTLE_SECONDS} idle seconds ("settled": V8 gives heap back to the system some seconds
-after a burst of work, on its own schedule, so one server's figures vary from run to run by
-10 MB and more; the table gives the medians and each server's figures). With default settings our server
+over the next ${SETTLE_SECONDS} idle seconds ("settled"). V8 gives memory back only after a full
+collection, which it starts on its own schedule, so the figure just after varies from run to
+run by 10 MB and more; our server asks for one collection once it has been quiet for 2 s after
+a huge note (server/src/memoryRelease.ts), and V8's memory reducer then returns the rest some
+8 s later. The table gives the medians and each server's figures. With default settings our server
 refuses the note (maxDocumentSize is 5,000,000 characters) with one document-too-large
 diagnostic and keeps only its text. The floor is bench/minimalServer.ts, a vscode-languageserver
 process with a document manager and nothing else (lsp-sample's shape), holding the same note:
 ${floor ? `${floor.big.rssMb.toFixed(0)} MB just after and ${floor.big.settledRssMb.toFixed(0)} MB settled in this run` : 'not measured in this run'}. Node 20 itself
 takes about 40 MB and the note's text 10 MB, and reading a 10 MB message leaves buffers the
 heap has not yet returned; so 60 MB just after a 10 MB note is below what any
-vscode-languageserver process needs here. What we add above the floor, idle: about 4 MB of
-the node binary paged in by the optimising compiler once any code runs hot, the bundled
+vscode-languageserver process needs here. What we add above the floor, idle (about 16 MB):
+about 7 MB that the optimising compiler brings with its first use (the same server started
+with --no-opt idles at 53 MB instead of 60; building the term and trigger tables at start-up
+is already hot enough to use it, and any analysis of a real note would be), the bundled
 knowledge base and its lookup tables (a heap snapshot with one small note open holds about
 11 MB of live JavaScript objects against the floor's 5 MB), and the heap V8 grew while
 building them. (The server makes no locale-formatting call: the first one pages in about
-6 MB of ICU data that stays; see docs/performance-plan.md.) With analysis forced the live heap after a full GC is about 110 MB: one object
-per term mention and per lab value (about 330,000 and 100,000 at 10 MB), their findings'
-messages and the text; assertions are 24 shared objects, repeated spellings of a term share
-one string, and the sentence cache of the assertion context is bounded. Going lower needs
-columnar storage of mentions and values (typed arrays instead of an object each).
+6 MB of ICU data that stays; see docs/performance-plan.md.) With analysis forced, the
+analysis itself holds about 80 MB at 10 MB: one object per term mention and per lab value
+(about 330,000 and 100,000), their findings and the sections; assertions are 24 shared objects,
+repeated spellings of a term share one string, findings that say the same thing share one
+message, and the sentence cache of the assertion context is bounded. Going lower needs columnar
+storage of mentions and values (typed arrays instead of an object each).
 `;
 
   const summary = `# Performance (summary)
