@@ -53,7 +53,7 @@ export function updateNote(prev: AnalyzedNote, version: number, text: string): A
   }
   if (text === prev.text) return { ...prev, version };
   // The store replaces `prev` with the result at once, so the analysis is updated in place.
-  const update = updateAnalysis(prev.text, prev.analysis, diffTexts(prev.text, text), { ...prev.options, inPlace: true, lines: prev.lines });
+  const update = updateAnalysis(prev.text, prev.analysis, diffTexts(prev.text, text), { ...prev.options, inPlace: true, lines: prev.lines, text });
   return { ...prev, version, text, lines: update.lines, analysis: update.analysis };
 }
 

@@ -102,13 +102,13 @@ describe('incremental analysis', () => {
     let incremental = 0;
     let partial = 0;
     fc.assert(
-      fc.property(document, fc.array(editArb, { minLength: 1, maxLength: 6 }), fc.boolean(), fc.boolean(), (initial, edits, inPlace, keepLines) => {
+      fc.property(document, fc.array(editArb, { minLength: 1, maxLength: 6 }), fc.boolean(), fc.boolean(), fc.boolean(), (initial, edits, inPlace, keepLines, giveText) => {
         let text = initial;
         let analysis = analyzeText(text);
         let lines: LineIndex | undefined = keepLines ? new LineIndex(text) : undefined;
         for (const e of edits) {
           const edit = toEdit(text, e);
-          const update = updateAnalysis(text, analysis, edit, { fullBelow: 0, inPlace, lines });
+          const update = updateAnalysis(text, analysis, edit, { fullBelow: 0, inPlace, lines, text: giveText ? applyEdit(text, edit) : undefined });
           const expected = analyzeText(update.text);
           assert.equal(update.text, applyEdit(text, edit));
           assert.deepStrictEqual(update.analysis, expected, `after ${JSON.stringify(edit)} on ${JSON.stringify(text)}`);
