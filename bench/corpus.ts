@@ -136,14 +136,24 @@ export function generateNote(bytes: number, seed = 42): string {
   return text.slice(0, text.lastIndexOf('\n') + 1);
 }
 
+/**
+ * A note just under the size the server analyses by default (maxDocumentSize, 5,000,000
+ * characters; a character is at least one byte): edits are also timed on it, the longest note
+ * a user types in without changing a setting.
+ */
+export const AT_DEFAULT_LIMIT: { name: string; bytes: number } = { name: '4.8 MB', bytes: 4_800_000 };
+
+/** Writes one corpus (once; it is deterministic) and returns its path. */
+export function ensureCorpus(s: { name: string; bytes: number }): { name: string; bytes: number; path: string } {
+  mkdirSync(CORPUS_DIR, { recursive: true });
+  const path = join(CORPUS_DIR, `note-${s.bytes}.note`);
+  if (!existsSync(path) || Math.abs(statSync(path).size - s.bytes) > 512) writeFileSync(path, generateNote(s.bytes));
+  return { ...s, path };
+}
+
 /** Writes the corpora (once; they are deterministic) and returns their paths. */
 export function ensureCorpora(): { name: string; bytes: number; path: string }[] {
-  mkdirSync(CORPUS_DIR, { recursive: true });
-  return SIZES.map((s) => {
-    const path = join(CORPUS_DIR, `note-${s.bytes}.note`);
-    if (!existsSync(path) || Math.abs(statSync(path).size - s.bytes) > 512) writeFileSync(path, generateNote(s.bytes));
-    return { ...s, path };
-  });
+  return SIZES.map(ensureCorpus);
 }
 
 if (require.main === module) {

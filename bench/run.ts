@@ -2,7 +2,7 @@
 // and prints the tables. Benchmarks report; they are not tests and have no time limits.
 //
 //   npm run bench                 everything (about 5–10 minutes on a 2-core machine)
-//   npm run bench -- --quick      fewer repetitions, no 10 MB corpus, no peers above 100 KB
+//   npm run bench -- --quick      fewer repetitions, no 10 MB corpus, no edits at 4.8 MB, no peers above 100 KB
 //   npm run bench -- --no-vsix    do not build the VSIX (report an existing one, if any)
 //   npm run bench -- --no-protocol / --no-peers / --no-activation
 
@@ -12,7 +12,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { build } from 'esbuild';
 import { join } from 'node:path';
 import { measureActivation, type ActivationSample } from './activation.mjs';
-import { ensureCorpora, ROOT } from './corpus';
+import { AT_DEFAULT_LIMIT, ensureCorpora, ensureCorpus, ROOT } from './corpus';
 import { cspellEngine, floorEngine, harperEngine, naiveFloorEngine, oursEngine, type Engine } from './engines';
 import { throughput, type Cell, type EditBench } from './inprocess';
 import { SETTLE_SECONDS, bigNoteRuns, coldStart, editing, type BigNote, type ColdStart, type Editing } from './protocol';
@@ -57,7 +57,9 @@ async function main(): Promise<void> {
   // ── Edit → fresh analysis, in process (a fresh one per corpus: see editsChild.ts) ──
   log('\nEdits (in process):');
   const edits: EditBench[] = [];
-  for (const c of corpora.filter((c) => c.bytes === 100 * 1024 || c.bytes === 1024 * 1024)) {
+  const editCorpora = corpora.filter((c) => c.bytes === 100 * 1024 || c.bytes === 1024 * 1024);
+  if (!quick) editCorpora.push(ensureCorpus(AT_DEFAULT_LIMIT));
+  for (const c of editCorpora) {
     const child = [...process.execArgv, join(__dirname, 'editsChild.ts'), c.path, c.name, String(c.bytes), '200'];
     const e = JSON.parse(execFileSync(process.execPath, child, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as EditBench;
     edits.push(e);
@@ -347,8 +349,11 @@ a plain alternation's ~1,700 branches one by one at each position.
 
 200 one-character edits (a letter, a space, a digit, a period, a deletion) spread through the
 note, each applied to the previous version: \`updateAnalysis\` (server/src/analysis/incremental.ts)
-against a full \`analyzeText\` of the same versions (every 10th). Each note's edits run in a
-fresh process (bench/editsChild.ts), away from the heap of the throughput runs.
+against a full \`analyzeText\` of the same versions (every 10th), called as the note store calls
+it (in place, with the previous line index and the edited text). Each note's edits run in a
+fresh process (bench/editsChild.ts), away from the heap of the throughput runs. The 4.8 MB
+note is just under the size the server analyses by default (5,000,000 characters): the longest
+note a user types in without changing a setting.
 
 ${ed.join('\n')}
 
