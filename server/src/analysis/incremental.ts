@@ -276,8 +276,8 @@ function updateLabs(
   const oldRegion = oldLabs.slice(a, b).map((l) => ({ risky: dependsOnDraw(l), draw: l.draw === undefined ? undefined : shiftDraw(l.draw, off, delta) }));
   for (let k = b; k < oldLabs.length; k++) after.push(moveLab(oldLabs[k], delta, off, inPlace));
 
-  // Unit harmonisation works across a draw: if a draw with a value whose unit depends on the
-  // other values of the draw has values both inside and outside the region, re-read everything.
+  // Unit harmonisation works across a draw: a draw with values both inside and outside the
+  // region, one of which takes its unit from the other values of the draw, is harmonised again.
   const inside = new Set<string>();
   for (const l of fresh) if (l.draw) inside.add(l.draw);
   for (const o of oldRegion) if (o.draw) inside.add(o.draw);
