@@ -14,8 +14,8 @@
 //    (at most 60 lines up, in the same section) and the unit harmonisation of values of
 //    the same draw. The region's labs are read from a slice that starts 60+ lines above
 //    it; when the edit could change a date header, or the line count, the region reaches
-//    61 lines below it; when harmonisation could cross the region's border, all labs are
-//    re-read.
+//    61 lines below it; when harmonisation could cross the region's border, the draws it
+//    crosses are harmonised again over all their values (harmonizeAgain in labs/finish.ts).
 //  - Products and findings are recomputed from the whole list of labs (cheap).
 
 import { analyzeText, completeAnalysis, completeAnalysisSteps, DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from './analyze';
