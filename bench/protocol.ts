@@ -4,7 +4,6 @@
 // (method and milliseconds only), which is read back from its stderr.
 
 import { readFileSync } from 'node:fs';
-import { SERVER_NODE_FLAGS } from '../client/src/serverLaunch';
 import { analyzeText } from '../server/src/analysis/analyze';
 import { LineIndex } from '../server/src/analysis/lineIndex';
 import { openDocument, startServer, type LspSession } from '../test/protocol/lspClient';
@@ -12,11 +11,6 @@ import { spreadOffsets } from './inprocess';
 import { median } from './stats';
 
 const TIMING_ENV = { ...process.env, CALCINOSIS_NOTES_TIMING: '1' };
-
-/** Node's flags for a server: ours starts as VS Code's client starts it; another script (the floor) with none. */
-function nodeArgsFor(serverPath?: string): string[] {
-  return serverPath ? [] : [...SERVER_NODE_FLAGS];
-}
 
 /** Server-side timings (ms) reported on stderr, by method. */
 export function serverTimings(stderr: string): Map<string, number[]> {
@@ -45,7 +39,7 @@ export async function coldStart(runs: number, serverPath?: string): Promise<Cold
   const result: ColdStart = { roundTrip: [], processToInitialize: [], initializeHandler: [] };
   for (let i = 0; i < runs; i++) {
     const a = performance.now();
-    const session = await startServer({ env: TIMING_ENV, serverPath, nodeArgs: nodeArgsFor(serverPath) });
+    const session = await startServer({ env: TIMING_ENV, serverPath });
     result.roundTrip.push(performance.now() - a);
     await session.close();
     const t = serverTimings(session.stderr());
@@ -74,7 +68,7 @@ export interface Editing {
  */
 export async function editing(path: string, edits: number, requests: number): Promise<Editing> {
   const text = readFileSync(path, 'utf8');
-  const session = await startServer({ env: TIMING_ENV, nodeArgs: nodeArgsFor() });
+  const session = await startServer({ env: TIMING_ENV });
   const result: Editing = {
     openRoundTrip: [],
     openServer: [],
@@ -195,7 +189,7 @@ export async function bigNote(path: string, forced = true, serverPath?: string):
   // Without CALCINOSIS_NOTES_TIMING, as users run it: the timing wrapper (server/src/timing.ts)
   // was seen to keep a second 10 MB string alive a while longer (RSS just after: 101–107 MB
   // with it, about 90 MB without).
-  const session: LspSession = await startServer({ settings, serverPath, nodeArgs: nodeArgsFor(serverPath) });
+  const session: LspSession = await startServer({ settings, serverPath });
   try {
     const small = 'file:///bench/small.note';
     const smallText = 'Calcinosis cutis with Ca 10.8 mg/dL, Phos 7.1 mg/dL.\n';

@@ -375,14 +375,12 @@ remains unbroken for the later ones is garbage collection and the longest single
 15 ms at 10 MB on this machine): those make their maximum.
 
 Memory: the 10 MB note is opened in fresh servers (three for each row, one with --quick; no
-timing instrumentation, as users run it; ours with the Node flags VS Code's client gives it,
-client/src/serverLaunch.ts), and
+timing instrumentation, as users run it), and
 RSS is read half a second after its diagnostics arrive ("just after") and as the lowest value
 over the next ${SETTLE_SECONDS} idle seconds ("settled"). V8 gives memory back only after a full
-collection, which it starts on its own schedule, so the figure just after varies from run to
-run by 10 MB and more; our server asks for one collection once it has been quiet for 2 s after
-a huge note (server/src/memoryRelease.ts), and V8's memory reducer then returns the rest some
-8 s later. The table gives the medians and each server's figures. With default settings our server
+collection, which it starts on its own schedule (usually 8 or 16 s after the note here, rarely
+much later; see docs/performance-plan.md, fourth pass), so one server's figures vary from run
+to run by 10 MB and more; the table gives the medians and each server's figures. With default settings our server
 refuses the note (maxDocumentSize is 5,000,000 characters) with one document-too-large
 diagnostic and keeps only its text. The floor is bench/minimalServer.ts, a vscode-languageserver
 process with a document manager and nothing else (lsp-sample's shape), holding the same note:

@@ -6,7 +6,6 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { NoteStatus } from './languageStatus';
 import { registerOrderSetCommand } from './orderSetCommand';
-import { SERVER_NODE_FLAGS } from './serverLaunch';
 
 let client: LanguageClient | undefined;
 
@@ -19,8 +18,8 @@ function documentSelector(): { language: string }[] {
 function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011', ...SERVER_NODE_FLAGS] } },
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),

@@ -15,7 +15,6 @@ import { hoverAt } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
 import { SUMMARY_NOTIFICATION, summaryOf } from './features/summary';
-import { HUGE_NOTE, MemoryRelease } from './memoryRelease';
 import { NoteStore } from './noteStore';
 import { SettingsProvider } from './settingsProvider';
 import { describeInternalError } from './internalError';
@@ -24,7 +23,6 @@ import { createServerConnection } from './timing';
 const connection = createServerConnection();
 const documents = new TextDocuments(TextDocument);
 const store = new NoteStore();
-const memory = new MemoryRelease();
 let settings!: SettingsProvider;
 
 connection.onInitialize((params): InitializeResult => {
@@ -82,7 +80,6 @@ async function validate(uri: string): Promise<void> {
     const diagnostics = toDiagnostics(note.analysis.findings, note.lines, note.settings, uri, docsUrlFor);
     await connection.sendDiagnostics({ uri, version: note.version, diagnostics });
     await connection.sendNotification(SUMMARY_NOTIFICATION, summaryOf(note));
-    if (note.text.length >= HUGE_NOTE) memory.afterHugeNote();
   } catch (error) {
     connection.console.error(describeInternalError('checking a note', error));
   }
@@ -90,7 +87,6 @@ async function validate(uri: string): Promise<void> {
 
 documents.onDidChangeContent((e) => scheduleValidation(e.document.uri));
 documents.onDidClose((e) => {
-  if (e.document.getText().length >= HUGE_NOTE) memory.afterHugeNote();
   store.delete(e.document.uri);
   settings.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
