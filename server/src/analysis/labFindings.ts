@@ -191,8 +191,12 @@ interface RangeCache {
 }
 
 const RANGE_CACHES = new Map<string, RangeCache>();
-/** Messages kept per cache: far more distinct out-of-range values than a note holds. */
-const MESSAGES_KEPT = 50_000;
+/**
+ * Messages kept per cache before it starts again: far more than the distinct out-of-range values
+ * of a long note (817 in the 10 MB benchmark note), and at most a few megabytes however long the
+ * server runs and however many values are typed.
+ */
+const MESSAGES_KEPT = 10_000;
 /** Override sets kept: the current settings and a few recent ones. */
 const CACHES_KEPT = 4;
 
