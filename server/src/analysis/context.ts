@@ -8,6 +8,7 @@
 // hold them. The trigger lexicon (knowledge/contextTriggers.ts) is compiled once
 // at module load into a word-keyed table; no regex is built per call.
 
+import { doubled } from './buffers';
 import { PLAIN_ASSERTION, type Assertion, type Section } from './types';
 import { sectionAt } from './sections';
 import { CONTEXT_TRIGGERS, type ModifierKind, type TriggerDirection } from '../knowledge/contextTriggers';
@@ -377,13 +378,6 @@ let SCRATCH_STARTS: Int32Array = new Int32Array(1024);
 let SCRATCH_ENDS: Int32Array = new Int32Array(1024);
 let SCRATCH_ORDINALS: Int32Array = new Int32Array(1024);
 let scratchCount = 0;
-
-/** A copy of a scratch buffer with twice the room. */
-function doubled(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
-}
 
 function pushToken(id: number, start: number, end: number, ordinal: number): void {
   if (scratchCount === SCRATCH_IDS.length) {

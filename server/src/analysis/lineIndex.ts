@@ -1,6 +1,8 @@
 // Offset ↔ (line, character) conversion in UTF-16 code units, the way LSP counts.
 // Line breaks are \n, \r\n and a lone \r, as in the LSP specification.
 
+import { doubled } from './buffers';
+
 export class LineIndex {
   /** Offset of the first character of each line (a typed array: 4 bytes a line). */
   private readonly starts: Int32Array;
@@ -115,11 +117,7 @@ export function lineStartsAfterNewlines(text: string): Int32Array {
   let starts = new Int32Array(1024);
   let n = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-    if (n === starts.length) {
-      const grown = new Int32Array(n * 2);
-      grown.set(starts);
-      starts = grown;
-    }
+    if (n === starts.length) starts = doubled(starts);
     starts[n++] = i + 1;
   }
   return starts.slice(0, n);

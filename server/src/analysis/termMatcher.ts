@@ -7,6 +7,8 @@
 // own; any run of whitespace (line breaks included) separates words, so a phrase
 // may wrap across lines.
 
+import { doubled } from './buffers';
+
 export interface MatchEntry {
   concept: string;
   /** Exact-case form as tokens, when the form is case-sensitive. */
@@ -323,12 +325,8 @@ export class TermMatcher {
   private pushFound(concept: string, start: number, end: number): void {
     const k = this.found;
     if (k === this.foundStarts.length) {
-      const starts = new Int32Array(k * 2);
-      starts.set(this.foundStarts);
-      this.foundStarts = starts;
-      const ends = new Int32Array(k * 2);
-      ends.set(this.foundEnds);
-      this.foundEnds = ends;
+      this.foundStarts = doubled(this.foundStarts);
+      this.foundEnds = doubled(this.foundEnds);
     }
     this.foundConcepts[k] = concept;
     this.foundStarts[k] = start;
