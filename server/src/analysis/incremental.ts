@@ -22,6 +22,7 @@ import { analyzeText, completeAnalysis, completeAnalysisSteps, DEFAULT_ANALYSIS_
 import { createAssertionContext, type AssertionOf } from './context';
 import { findLabValues } from './labs';
 import { dependsOnDraw, harmonizeAgain } from './labs/finish';
+import { HEADER_REACH_LINES as LAB_HEADER_REACH } from './labs/geometry';
 import { LineIndex } from './lineIndex';
 import { findSections } from './sections';
 import { byStart, lowerBound } from './sorted';
@@ -103,8 +104,8 @@ export interface Update {
 /** Anything labs/ could read as a date (a superset: digits joined by - / or ., or a month name next to a number). */
 const DATE_LIKE = /\d[-/]\d|\d{1,2}\.\d{1,2}\.\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d|\d[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 
-/** Lines above a lab value in which labs/ looks for a date header. */
-const HEADER_REACH_LINES = 61;
+/** Lines above a lab value in which labs/ looks for a date header, and one more. */
+const HEADER_REACH_LINES = LAB_HEADER_REACH + 1;
 
 /**
  * The analysis of `applyEdit(prevText, edit)`, given the analysis of `prevText` made with

@@ -35,7 +35,15 @@ const blank = fc.constantFrom('\n\n', '\n\n', '\n \n', '\r\n\r\n', '\n\n\n');
 const paragraphDocument = fc
   .array(fc.tuple(paragraph, blank), { minLength: 1, maxLength: 80 })
   .map((ps) => ps.map(([p, b]) => p + b).join(''));
-const document = fc.oneof(looseDocument, paragraphDocument);
+/** A dated lab block longer than a date header reaches (60 lines), broken by blank lines. */
+const labLine = fc.oneof(
+  { weight: 40, arbitrary: fc.constantFrom('Ca 10.8 mg/dL', 'Phos 1.2', 'Ca 9.1', 'P 5.2', 'calcium 2.61 mmol/L', 'Creatinine 3.4 mg/dL', '', 'nodules on the forearms') },
+  { weight: 1, arbitrary: fc.constant('Labs 03/15/2026:') },
+);
+const labBlockDocument = fc
+  .tuple(fc.constantFrom('Labs 03/14/2026:\n', 'HPI: calcinosis cutis.\n\nLabs 03/14/2026:\n'), fc.array(labLine, { minLength: 50, maxLength: 110 }))
+  .map(([head, ls]) => head + ls.join('\n'));
+const document = fc.oneof(looseDocument, paragraphDocument, labBlockDocument);
 const editArb = fc.record({
   at: fc.double({ min: 0, max: 1, noNaN: true }),
   removed: fc.oneof(fc.constant(0), fc.constant(1), fc.nat({ max: 12 }), fc.nat({ max: 200 })),
@@ -196,6 +204,20 @@ describe('incremental analysis', () => {
     assert.equal(phosphate(update.analysis.labs).si?.value, 1.2);
     assert.match(phosphate(update.analysis.labs).unitAssumedReason!, /mmol\/L because the other values of the same draw are written in SI units/);
     assert.deepStrictEqual(update.analysis, analyzeText(update.text));
+  });
+
+  it('gives a value more than 60 lines below a date header the same draw as a full analysis, with values on every line between', () => {
+    // A full analysis asks about every line between, so a header found through the lines
+    // above must not reach further than the 60 lines a slice of the incremental analysis reads.
+    const lines = ['Labs 3/14/2026:'];
+    for (let i = 1; i <= 90; i++) lines.push(i % 10 === 0 ? '' : `Calcium ${(9 + (i % 10) / 10).toFixed(1)} mg/dL`);
+    const text = 'Skin nodules on both elbows.\n\n'.repeat(300) + lines.join('\n');
+    const before = analyzeText(text);
+    const last = before.labs[before.labs.length - 1];
+    const update = updateAnalysis(text, before, { offset: last.valueStart, removed: 1, inserted: '8' }, {});
+    assert.equal(update.full, false);
+    assert.deepStrictEqual(update.analysis, analyzeText(update.text));
+    assert.match(update.analysis.labs[update.analysis.labs.length - 1].draw!, /^para:/);
   });
 
   it('re-analyses only the paragraphs around an edit in a long note', () => {

@@ -123,6 +123,18 @@ describe('labs: findLabValues', () => {
     assert.equal(compareDraws(c!.draw, p!.draw), 'different');
   });
 
+  it('lets a date header reach the values up to 60 lines below it and no further, however many values lie between', () => {
+    // A long dated block broken by blank lines: each value line is one line further down.
+    const lines = ['Labs 3/14/2026:'];
+    for (let i = 1; i <= 70; i++) lines.push(i % 10 === 0 ? '' : `Ca ${(9 + (i % 10) / 10).toFixed(1)} mg/dL`);
+    const labs = find(lines.join('\n'));
+    assert.equal(labs.length, 63);
+    for (const lab of labs) {
+      if (lab.line <= 60) assert.equal(lab.draw, 'date:2026-3-14', `line ${lab.line}`);
+      else assert.match(lab.draw!, /^para:/, `line ${lab.line}`);
+    }
+  });
+
   it('reads serology results, titres and patterns', () => {
     const [ana] = find('ANA positive 1:320 speckled');
     assert.equal(ana!.value, '1:320');

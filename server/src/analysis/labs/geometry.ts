@@ -7,6 +7,9 @@ import type { Section } from '../types';
 import { dateKey } from './dates';
 import { DATE_RE } from './patterns';
 
+/** How many lines above a value its date header may stand. */
+export const HEADER_REACH_LINES = 60;
+
 const VITALS_RE = /\b(?:BP|RR|HR|SpO2|Sp02|O2 sat|Temp|vitals?|pulse)\b/i;
 
 export class Geometry {
@@ -154,26 +157,37 @@ export class Geometry {
   }
   /** Nearest header date above `line` in the same section (at most 60 lines up), or null. */
   headerAbove(line: number, offset: number): string | null {
+    const found = this.headerLineAbove(line, offset);
+    return found < 0 ? null : this.headerDate(found);
+  }
+  /**
+   * The line of that header, or -1. A line above in the same section whose answer is known
+   * ends the walk: its own walk covered every line from it up to 60 lines above this one, so
+   * its header is this line's too when it lies within this line's 60 lines. (The answer
+   * must not depend on which lines were asked about before: the incremental analysis reads
+   * a slice starting only 60 lines above what it re-reads.)
+   */
+  private headerLineAbove(line: number, offset: number): number {
     const memo = this.aboveCache.get(line);
     if (memo !== undefined) return memo;
     const section = this.sectionOf(offset);
-    let result: string | null = null;
-    for (let l = line - 1; l >= 0 && l >= line - 60; l--) {
+    const highest = line - HEADER_REACH_LINES;
+    let result = -1;
+    for (let l = line - 1; l >= 0 && l >= highest; l--) {
       if (this.sectionStarts.length && this.sectionOf(this.lineStart(l)) !== section) break;
-      const h = this.headerDate(l);
-      if (h) {
-        result = h;
+      if (this.headerDate(l)) {
+        result = l;
         break;
       }
-      // Reuse the answer of a line above when it is in the same section.
       const above = this.aboveCache.get(l);
-      if (above !== undefined && l >= line - 60 + 1 && (!this.sectionStarts.length || this.sectionOf(this.lineStart(l)) === section)) {
-        result = above;
+      if (above !== undefined) {
+        result = above >= highest ? above : -1;
         break;
       }
     }
     this.aboveCache.set(line, result);
     return result;
   }
-  private aboveCache = new Map<number, string | null>();
+  /** Per line asked about: the line of its header (-1 when none). */
+  private aboveCache = new Map<number, number>();
 }
