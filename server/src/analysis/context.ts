@@ -231,6 +231,13 @@ const OTHER_EXPERIENCER_SECTIONS = new Set(['family-history']);
 
 /** How far to look for a sentence boundary on either side of a mention. */
 const MAX_REACH = 1000;
+/**
+ * In a "sentence" with no boundary within MAX_REACH (pasted text without punctuation), how far
+ * on either side of a mention its triggers are read. A cue in clinical text rarely reaches more
+ * than a few words, so some 30 words is generous; and a window per mention keeps such text
+ * linear to read (a sentence cut at the reach of one mention cannot serve another).
+ */
+const WINDOW_REACH = 250;
 
 /** Words after which a period does not end a sentence even before a capital. */
 const ABBREVIATIONS = new Set([
@@ -582,17 +589,44 @@ export function createAssertionContext(text: string, sections: Section[]): Asser
     return upperBoundStart(cache, x) - 1;
   }
 
+  /** [noEndFrom, noEndTo): text known to hold no sentence end (empty at first). */
+  let noEndFrom = 0;
+  let noEndTo = 0;
+
+  /**
+   * The span's own window in a sentence longer than the reach: from the sentence's start
+   * `s`, or WINDOW_REACH before the span when that is later, to the sentence's end or
+   * WINDOW_REACH after the span. A window never begins or ends inside a word. Not cached:
+   * no other span has the same window.
+   */
+  function windowAround(ms: number, me: number, s: number, secEnd: number): ParsedSentence {
+    let ws = Math.max(s, ms - WINDOW_REACH);
+    if (ws > s) while (ws < ms && CHAR_CLASS[text.charCodeAt(ws - 1)] === WORD && CHAR_CLASS[text.charCodeAt(ws)] === WORD) ws++;
+    let we = Math.max(me, Math.min(secEnd, me + WINDOW_REACH));
+    while (we < secEnd && CHAR_CLASS[text.charCodeAt(we - 1)] === WORD && CHAR_CLASS[text.charCodeAt(we)] === WORD) we++;
+    const e = scanSentence(text, ws, ms, me, we);
+    return buildSentence(ws, e, false, false);
+  }
+
   function sentenceFor(ms: number, me: number, section: Section | undefined): ParsedSentence {
     // A sentence never crosses a section header.
     const secStart = section ? section.start : 0;
     const secEnd = section ? section.end : text.length;
-    // Cached sentence containing the span? Only one found within the same section: the
-    // answer for a span must not depend on which spans were asked about before (the
-    // incremental analysis asks about fewer of them).
+    // The sentence of a span is found from the span alone: its start is the last sentence end
+    // before it (at most MAX_REACH back), its end the first one after it (at most MAX_REACH on),
+    // within its section. The answer for a span must not depend on which spans were asked
+    // about before (the incremental analysis asks about fewer of them), so a cached sentence
+    // is this span's only when the span, on its own, would have found the same bounds. (Only
+    // sentences with both bounds are cached; a span without one gets a window of its own.)
+    const limit = Math.max(me, Math.min(secEnd, me + MAX_REACH));
     const idx = cacheIndex(ms);
     if (idx >= 0) {
       const c = cache[idx];
-      if (c.start <= ms && me <= c.end && c.start >= secStart && c.end <= secEnd) {
+      // (The span's own search reads the characters in [ms - MAX_REACH, limit): an end at `limit`
+      // itself, or the end just before ms - MAX_REACH, is out of its reach.)
+      const sameStart = c.start > ms - MAX_REACH || (c.start === secStart && c.start >= ms - MAX_REACH);
+      const sameEnd = c.end < limit || (c.end === limit && limit === secEnd);
+      if (c.start <= ms && me <= c.end && c.start >= secStart && c.end <= secEnd && sameStart && sameEnd) {
         lastIdx = idx;
         return c;
       }
@@ -607,19 +641,32 @@ export function createAssertionContext(text: string, sections: Section[]): Asser
     } else {
       s = ms;
       const minS = Math.max(secStart, ms - MAX_REACH);
+      let found = false;
       while (s > minS) {
+        if (s === noEndTo && noEndFrom <= minS) {
+          s = minS; // the rest is known to hold no sentence end
+          break;
+        }
         const c = text.charCodeAt(s - 1);
-        if (c < 128 && MAY_END[c] === 1 && isSentenceEnd(text, s - 1)) break;
+        if (c < 128 && MAY_END[c] === 1 && isSentenceEnd(text, s - 1)) {
+          found = true;
+          break;
+        }
         s--;
       }
+      // Remember the stretch just read without a sentence end: in text without punctuation
+      // every mention would otherwise read its MAX_REACH characters back again.
+      noEndFrom = !found && s === minS && noEndTo >= minS && noEndFrom <= minS ? noEndFrom : s;
+      noEndTo = ms;
+      if (!found && s !== secStart) return windowAround(ms, me, s, secEnd);
     }
-    const limit = Math.max(me, Math.min(secEnd, me + MAX_REACH));
     let e = scanSentence(text, s, ms, me, limit);
     while (e < ms) {
       s = e + 1;
       e = scanSentence(text, s, ms, me, limit);
     }
     const endIsBoundary = scanStoppedAtEnd || e === secEnd;
+    if (!endIsBoundary) return windowAround(ms, me, s, secEnd);
     let parsed = buildSentence(s, e, endIsBoundary, false);
     const dropped = droppedTerminators;
     // (listCarry may parse a header line above, reusing the scratch buffers.)

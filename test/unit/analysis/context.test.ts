@@ -135,4 +135,27 @@ describe('createAssertionContext (ConText-style assertions)', () => {
       ],
     );
   });
+
+  it('gives a span in a sentence longer than the reach (1,000 characters) the same answer, whichever spans were asked about before', () => {
+    // The mentions before the value are asked about first in a full analysis, and not at all
+    // when an edit elsewhere re-reads the value alone: both must give the same answer.
+    const text = 'Denies: ' + 'calcinosis '.repeat(82) + 'Ca 10.8 mg/dL ' + 'calcinosis '.repeat(100) + '\n\nPlan: recheck.';
+    const value: [number, number] = [text.indexOf('Ca 10.8'), text.indexOf('Ca 10.8') + 'Ca 10.8 mg/dL'.length];
+    const alone = createAssertionContext(text, findSections(text))(value[0], value[1]);
+    const afterOthers = createAssertionContext(text, findSections(text));
+    for (let at = text.indexOf('calcinosis'); at >= 0; at = text.indexOf('calcinosis', at + 1)) afterOthers(at, at + 'calcinosis'.length);
+    assert.deepEqual(afterOthers(value[0], value[1]), alone);
+  });
+
+  it('in text with no sentence end for over 1,000 characters, lets a trigger reach a mention within 250 characters only', () => {
+    const filler = 'skin thickening and '.repeat(60); // 1,200 characters without a sentence end
+    const near = filler + 'denies pain and calcinosis ' + filler;
+    const far = filler + 'denies pain and ' + 'warmth and '.repeat(30) + 'calcinosis ' + filler;
+    const ask = (text: string) => {
+      const at = text.indexOf('calcinosis');
+      return createAssertionContext(text, [])(at, at + 'calcinosis'.length);
+    };
+    assert.equal(ask(near).negated, true);
+    assert.equal(ask(far).negated, false);
+  });
 });

@@ -43,7 +43,12 @@ const labLine = fc.oneof(
 const labBlockDocument = fc
   .tuple(fc.constantFrom('Labs 03/14/2026:\n', 'HPI: calcinosis cutis.\n\nLabs 03/14/2026:\n'), fc.array(labLine, { minLength: 50, maxLength: 110 }))
   .map(([head, ls]) => head + ls.join('\n'));
-const document = fc.oneof(looseDocument, paragraphDocument, labBlockDocument);
+/** Run-on text with no sentence end for well over the 1,000 characters a sentence is looked for in. */
+const runOnWord = fc.constantFrom('calcinosis', 'nodules', 'and', 'with', 'no', 'denies', 'possible', 'history of', 'mother with', 'Ca 10.8 mg/dL', 'Phos 7.1', 'skin', 'the', ',', 'lupus', 'SSc');
+const runOnDocument = fc
+  .tuple(fc.array(runOnWord, { minLength: 150, maxLength: 450 }), fc.constantFrom('', 'HPI: ', 'Denies: '))
+  .map(([ws, head]) => head + ws.join(' ') + '\n\nPlan: recheck.');
+const document = fc.oneof(looseDocument, paragraphDocument, labBlockDocument, runOnDocument);
 const editArb = fc.record({
   at: fc.double({ min: 0, max: 1, noNaN: true }),
   removed: fc.oneof(fc.constant(0), fc.constant(1), fc.nat({ max: 12 }), fc.nat({ max: 200 })),
