@@ -589,6 +589,11 @@ export function createAssertionContext(text: string, sections: Section[]): Asser
     return upperBoundStart(cache, x) - 1;
   }
 
+  /** Does offset i fall between two letters of one word? */
+  function splitsWord(i: number): boolean {
+    return CHAR_CLASS[text.charCodeAt(i - 1)] === WORD && CHAR_CLASS[text.charCodeAt(i)] === WORD;
+  }
+
   /** [noEndFrom, noEndTo): text known to hold no sentence end (empty at first). */
   let noEndFrom = 0;
   let noEndTo = 0;
@@ -601,9 +606,9 @@ export function createAssertionContext(text: string, sections: Section[]): Asser
    */
   function windowAround(ms: number, me: number, s: number, secEnd: number): ParsedSentence {
     let ws = Math.max(s, ms - WINDOW_REACH);
-    if (ws > s) while (ws < ms && CHAR_CLASS[text.charCodeAt(ws - 1)] === WORD && CHAR_CLASS[text.charCodeAt(ws)] === WORD) ws++;
+    if (ws > s) while (ws < ms && splitsWord(ws)) ws++;
     let we = Math.max(me, Math.min(secEnd, me + WINDOW_REACH));
-    while (we < secEnd && CHAR_CLASS[text.charCodeAt(we - 1)] === WORD && CHAR_CLASS[text.charCodeAt(we)] === WORD) we++;
+    while (we < secEnd && splitsWord(we)) we++;
     const e = scanSentence(text, ws, ms, me, we);
     return buildSentence(ws, e, false, false);
   }
@@ -654,9 +659,10 @@ export function createAssertionContext(text: string, sections: Section[]): Asser
         }
         s--;
       }
-      // Remember the stretch just read without a sentence end: in text without punctuation
-      // every mention would otherwise read its MAX_REACH characters back again.
-      noEndFrom = !found && s === minS && noEndTo >= minS && noEndFrom <= minS ? noEndFrom : s;
+      // Remember the stretch [s, ms) just read without a sentence end (joined to the one known
+      // before when no end was found): in text without punctuation every mention would
+      // otherwise read its MAX_REACH characters back again.
+      noEndFrom = !found && noEndTo >= s ? Math.min(noEndFrom, s) : s;
       noEndTo = ms;
       if (!found && s !== secStart) return windowAround(ms, me, s, secEnd);
     }

@@ -23,7 +23,7 @@ import { createAssertionContext, type AssertionOf } from './context';
 import { findLabValues } from './labs';
 import { dependsOnDraw, harmonizeAgain } from './labs/finish';
 import { HEADER_REACH_LINES as LAB_HEADER_REACH } from './labs/geometry';
-import { LineIndex } from './lineIndex';
+import { LineIndex, hasLineBreak } from './lineIndex';
 import { findSections } from './sections';
 import { byStart, lowerBound } from './sorted';
 import { PLAIN_ASSERTION, type Analysis, type LabValue, type Section, type TermMention } from './types';
@@ -138,7 +138,7 @@ export function updateAnalysis(prevText: string, prev: Analysis, edit: TextEdit,
   const editedText = prevText.slice(lineStartAt(prevText, off), oldLinesEnd) + text.slice(ls, newLinesEnd);
   // A date header reaches the values up to 60 lines below it: if the edited lines hold
   // (or held) a date, or lines were added or removed, the region reaches that far down.
-  const reachBelow = sectionsChanged || DATE_LIKE.test(editedText) || /[\n\r]/.test(edit.inserted) || /[\n\r]/.test(prevText.slice(off, oldEnd));
+  const reachBelow = sectionsChanged || DATE_LIKE.test(editedText) || hasLineBreak(edit.inserted, 0, edit.inserted.length) || hasLineBreak(prevText, off, oldEnd);
 
   // ── The region: whole paragraphs around the edit, with a margin paragraph each side. ──
   const matcher = matcherFor(opts.customTerms);

@@ -141,7 +141,8 @@ function lineStartsAnyBreak(text: string): Int32Array {
   return n === count ? starts : starts.slice(0, n);
 }
 
-function hasLineBreak(s: string, from: number, to: number): boolean {
+/** Is there a \n or \r in s[from, to)? */
+export function hasLineBreak(s: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     if (c === 10 || c === 13) return true;

@@ -10,7 +10,6 @@ export const UNFILLED_MARKER = '***';
 
 export const UNFILLED_FIELD_MESSAGE = 'Unfilled field: replace *** with the value before signing the note.';
 
-
 /** Bold-italic emphasis: *** then a letter or digit, text on one line, a letter or digit, then ***. */
 const EMPHASIS = /\*\*\*(?=[\p{L}\p{N}])[^*\n\r]*?[\p{L}\p{N}.)]\*\*\*(?!\*)/uy;
 
