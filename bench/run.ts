@@ -144,7 +144,6 @@ function activationStats(samples: ActivationSample[]): { ours: number[]; ready: 
   return { ours: samples.map((x) => x.ours), ready, peers };
 }
 
-/** Activation rows of the protocol table. */
 /** RSS figures of a big-note measure (medians when several fresh servers were measured). */
 function rssCell(b: BigNote): string {
   return `${b.rssMb.toFixed(0)} MB; settled ${b.settledRssMb.toFixed(0)} MB (peak ${b.peakRssMb.toFixed(0)} MB)`;
@@ -157,6 +156,7 @@ function runsNote(b: BigNote): string {
   return `medians of ${b.rssRuns.length} fresh servers (just after/settled: ${each} MB)`;
 }
 
+/** Activation rows of the protocol table. */
 function activationRows(activation: ActivationRun): string[] {
   if (!activation) return ['| extension activation | not measured | | run without --no-protocol / --no-activation |'];
   if (!activation.samples) return [`| extension activation | not measured | | ${activation.skipped} |`];
