@@ -4,8 +4,8 @@
 // phrases that share first words defeats the regex engine's prefilter, while a map
 // keyed by the first word stays linear in the text whatever the vocabulary size.
 // Words are runs of letters and digits; punctuation characters are words of their
-// own; any run of whitespace (line breaks included) separates words, so a phrase
-// may wrap across lines.
+// own; any run of whitespace separates words, so a phrase may wrap onto the next line
+// (not across a blank line, which ends a paragraph).
 
 import { doubled } from './buffers';
 
@@ -234,8 +234,12 @@ export class TermMatcher {
         }
         if (hasChildren[node] === 0) break;
         let ts = ends[k];
-        while (ts < n && isSpaceCode(text.charCodeAt(ts))) ts++;
-        if (ts >= n) break;
+        let lineBreaks = 0;
+        for (let c: number; ts < n && isSpaceCode((c = text.charCodeAt(ts))); ts++) {
+          if (c === 10 || (c === 13 && text.charCodeAt(ts + 1) !== 10)) lineBreaks++;
+        }
+        // A form may wrap onto the next line, but not across a blank line: that ends a paragraph.
+        if (ts >= n || lineBreaks > 1) break;
         const te = this.readToken(text, ts, node, text.charCodeAt(ts));
         k++;
         starts[k] = ts;

@@ -27,6 +27,13 @@ describe('TermMatcher', () => {
     assert.deepEqual(found('calcinosis \u00a0 cutis'), [['calcinosis-cutis', 'calcinosis \u00a0 cutis']]);
   });
 
+  it('does not match across a blank line, which ends a paragraph', () => {
+    assert.deepEqual(found('Assessment: calcinosis\n\nUniversalis is not seen.'), [['calcinosis-cutis', 'calcinosis']]);
+    assert.deepEqual(found('calcinosis\r\n  \r\nuniversalis'), [['calcinosis-cutis', 'calcinosis']]);
+    assert.deepEqual(found('calcinosis\r\runiversalis'), [['calcinosis-cutis', 'calcinosis']]);
+    assert.deepEqual(found('calcinosis\r\nuniversalis'), [['calcinosis-universalis', 'calcinosis\r\nuniversalis']]);
+  });
+
   it('does not match across sentence punctuation', () => {
     assert.deepEqual(found('no calcinosis. Universalis'), [['calcinosis-cutis', 'calcinosis']]);
   });
