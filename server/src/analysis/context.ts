@@ -401,6 +401,8 @@ function pushToken(id: number, start: number, end: number, ordinal: number): voi
 }
 /** Set by scanSentence: did the scan stop at a real sentence end (not at the limit)? */
 let scanStoppedAtEnd = false;
+/** Set by scanSentence: did the mention [ms, me) hold a sentence end, which the scan passed over? */
+let scanPassedEndInMention = false;
 
 /**
  * Tokenises text from `from` until a sentence end, keeping the lexicon's tokens in
@@ -411,6 +413,7 @@ let scanStoppedAtEnd = false;
 function scanSentence(text: string, from: number, ms: number, me: number, limit: number): number {
   scratchCount = 0;
   scanStoppedAtEnd = false;
+  scanPassedEndInMention = false;
   let ordinal = 0;
   let i = from;
   while (i < limit) {
@@ -432,9 +435,12 @@ function scanSentence(text: string, from: number, ms: number, me: number, limit:
       ordinal++;
       continue;
     }
-    if (c < 128 && MAY_END[c] === 1 && (i < ms || i >= me) && isSentenceEnd(text, i)) {
-      scanStoppedAtEnd = true;
-      return i;
+    if (c < 128 && MAY_END[c] === 1 && isSentenceEnd(text, i)) {
+      if (i < ms || i >= me) {
+        scanStoppedAtEnd = true;
+        return i;
+      }
+      scanPassedEndInMention = true;
     }
     if (cls !== SPACE) {
       const id = c < 128 ? PUNCT_ID[c] : -1;
@@ -673,6 +679,10 @@ export function createAssertionContext(text: string, sections: Section[]): Asser
     }
     const endIsBoundary = scanStoppedAtEnd || e === secEnd;
     if (!endIsBoundary) return windowAround(ms, me, s, secEnd);
+    // A mention wrapped over a sentence end ("dystrophic" at a line's end, "Calcinosis"
+    // opening the next) joins two sentences for itself alone: not cached, as another span
+    // in either half would otherwise be given the joined sentence.
+    const joinsTwo = scanPassedEndInMention;
     let parsed = buildSentence(s, e, endIsBoundary, false);
     const dropped = droppedTerminators;
     // (listCarry may parse a header line above, reusing the scratch buffers.)
@@ -686,6 +696,7 @@ export function createAssertionContext(text: string, sections: Section[]): Asser
       parsed.carry = carry;
       parsed.carryEnd = listItemsEnd(text, s, e);
     }
+    if (joinsTwo) return parsed;
     if (idx + 1 === cache.length) cache.push(parsed);
     else if (evicted) {
       // Asked again from further up (the labs after the terms of a huge note): forget the

@@ -147,6 +147,18 @@ describe('createAssertionContext (ConText-style assertions)', () => {
     assert.deepEqual(afterOthers(value[0], value[1]), alone);
   });
 
+  it('gives a span after a mention that wraps over a sentence end the answer it has alone', () => {
+    // "dystrophic\nCalcinosis" is one mention to the term matcher, while the capitalised line
+    // after it starts a new sentence: "No" must not reach "elbow" because that mention was asked about first.
+    const text = 'No dystrophic\nCalcinosis over the elbow is seen today';
+    const elbow: [number, number] = [text.indexOf('elbow'), text.indexOf('elbow') + 'elbow'.length];
+    const alone = createAssertionContext(text, findSections(text))(elbow[0], elbow[1]);
+    const afterWrapped = createAssertionContext(text, findSections(text));
+    afterWrapped(text.indexOf('dystrophic'), text.indexOf('Calcinosis') + 'Calcinosis'.length);
+    assert.equal(alone.negated, false);
+    assert.deepEqual(afterWrapped(elbow[0], elbow[1]), alone);
+  });
+
   it('in text with no sentence end for over 1,000 characters, lets a trigger reach a mention within 250 characters only', () => {
     const filler = 'skin thickening and '.repeat(60); // 1,200 characters without a sentence end
     const near = filler + 'denies pain and calcinosis ' + filler;
