@@ -284,19 +284,20 @@ export function unitClass(code: string): UnitClass {
 
 /**
  * One regex for the unit spellings clinicians write after a number. Anchored with the
- * sticky flag by callers (UNIT_AT). The alternatives are tried longest first.
+ * sticky flag by callers (UNIT_AT). The alternatives are tried longest first. A unit is
+ * written on one line: its parts are joined by blanks, never by line breaks.
  */
 export const UNIT_SOURCE =
   '(?:' +
   [
     // mass or amount per time (24 h urine)
-    '(?:[mµμu]?g|mcg|[mµμun]?mol)\\s*(?:\\/|per)\\s*(?:24\\s*-?\\s*h(?:rs?|ours?)?|24\\s*-?\\s*hr?s?|d(?:ay)?|\\(24\\.h\\))',
+    '(?:[mµμu]?g|mcg|[mµμun]?mol)[ \\t]*(?:\\/|per)[ \\t]*(?:24[ \\t]*-?[ \\t]*h(?:rs?|ours?)?|24[ \\t]*-?[ \\t]*hr?s?|d(?:ay)?|\\(24\\.h\\))',
     // mass or amount or equivalents per volume
-    '(?:[kmµμunp]?g|mcg|[mµμunp]?mol|m?[eE][qQ]|[kmµμu]?(?:IU|iu|U))\\s*(?:\\/|per)\\s*(?:100\\s*m[lL]|[dmµμu]?[lL](?:itre|iter)?)',
-    'mg\\s*%',
-    'g\\s*%',
+    '(?:[kmµμunp]?g|mcg|[mµμunp]?mol|m?[eE][qQ]|[kmµμu]?(?:IU|iu|U))[ \\t]*(?:\\/|per)[ \\t]*(?:100[ \\t]*m[lL]|[dmµμu]?[lL](?:itre|iter)?)',
+    'mg[ \\t]*%',
+    'g[ \\t]*%',
     // spelled out
-    '(?:milligrams?|millimoles?|micromoles?|grams?)\\s+per\\s+(?:decilit(?:er|re)|lit(?:er|re))',
+    '(?:milligrams?|millimoles?|micromoles?|grams?)[ \\t]+per[ \\t]+(?:decilit(?:er|re)|lit(?:er|re))',
   ].join('|') +
   ')(?![A-Za-z0-9])';
 

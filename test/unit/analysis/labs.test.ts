@@ -79,6 +79,13 @@ describe('labs: findLabValues', () => {
     ]) assert.deepEqual(brief(line), [], line);
   });
 
+  it('reads a unit written on the value\'s line only, never across line breaks', () => {
+    assert.deepEqual(brief('Ca 10.8 mg / dL'), [['calcium', 10.8, 'mg / dL']]);
+    for (const text of ['Ca 10.8 mg\n\n/\n\ndL', 'Ca 10.8 mg/\ndL', 'Phos 4.1 mg per\ndL']) {
+      for (const lab of find(text)) assert.ok(!/[\r\n]/.test(lab.text), `${JSON.stringify(text)} read as ${JSON.stringify(lab.text)}`);
+    }
+  });
+
   it('gives offsets of the whole mention and of the number', () => {
     const text = 'Labs: Ca 10.8 mg/dL (H)';
     const [v] = find(text);
