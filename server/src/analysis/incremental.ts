@@ -20,7 +20,7 @@
 
 import { analyzeText, completeAnalysis, completeAnalysisSteps, DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from './analyze';
 import { createAssertionContext, type AssertionOf } from './context';
-import { findLabValues } from './labs';
+import { findLabValues, normalizeForScan } from './labs';
 import { dependsOnDraw, harmonizeAgain } from './labs/finish';
 import { HEADER_REACH_LINES as LAB_HEADER_REACH } from './labs/geometry';
 import { LineIndex, hasLineBreak } from './lineIndex';
@@ -138,7 +138,8 @@ export function updateAnalysis(prevText: string, prev: Analysis, edit: TextEdit,
   const editedText = prevText.slice(lineStartAt(prevText, off), oldLinesEnd) + text.slice(ls, newLinesEnd);
   // A date header reaches the values up to 60 lines below it: if the edited lines hold
   // (or held) a date, or lines were added or removed, the region reaches that far down.
-  const reachBelow = sectionsChanged || DATE_LIKE.test(editedText) || hasLineBreak(edit.inserted, 0, edit.inserted.length) || hasLineBreak(prevText, off, oldEnd);
+  // (Dates are looked for as labs/ reads them: dashes, no-break spaces and full-width digits made ASCII.)
+  const reachBelow = sectionsChanged || DATE_LIKE.test(normalizeForScan(editedText)) || hasLineBreak(edit.inserted, 0, edit.inserted.length) || hasLineBreak(prevText, off, oldEnd);
 
   // ── The region: whole paragraphs around the edit, with a margin paragraph each side. ──
   const matcher = matcherFor(opts.customTerms);
@@ -180,16 +181,20 @@ export function updateAnalysis(prevText: string, prev: Analysis, edit: TextEdit,
   const place = placer(lines, newEnd);
   const fresh = rawTerms.map((m) => mentionOf(text, m, assertionOf, lines));
   const keepFrom = firstAtOrAfter(oldTerms, next - delta);
+  // In place, the fresh mentions are spliced into the old list, unless there are so many
+  // (a large paste) that passing them as splice arguments could overflow the stack: then a
+  // new list is made, as when not in place, and it takes the mentions after the region too.
+  const spliceInPlace = inPlace && fresh.length < 10000;
   const shifted: TermMention[] = [];
   for (let k = keepFrom; k < oldTerms.length; k++) {
     const t = inPlace ? oldTerms[k] : { ...oldTerms[k] };
     place(t, t.start + delta);
     t.start += delta;
     t.end += delta;
-    if (!inPlace) shifted.push(t);
+    if (!spliceInPlace) shifted.push(t);
   }
   let terms: TermMention[];
-  if (inPlace && fresh.length < 10000) {
+  if (spliceInPlace) {
     oldTerms.splice(i0, keepFrom - i0, ...fresh);
     terms = oldTerms;
   } else {
@@ -221,7 +226,7 @@ function updateSections(
   delta: number,
   inPlace: boolean,
 ): Section[] | null {
-  const sliceSections = findSections(text.slice(ls, newLinesEnd));
+  const sliceSections = findSections(text.slice(ls, newLinesEnd), ls === 0);
   const a = firstAtOrAfter(old, ls);
   const b = firstAtOrAfter(old, oldLinesEnd);
   if (b - a !== sliceSections.length) return null;
@@ -519,7 +524,7 @@ export async function analyzeInChunks(text: string, options: ChunkOptions): Prom
   // Sections: headers are found line by line, so each chunk can be read alone.
   const sections: Section[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
-    for (const s of findSections(text.slice(bounds[i], bounds[i + 1]))) {
+    for (const s of findSections(text.slice(bounds[i], bounds[i + 1]), bounds[i] === 0)) {
       sections.push({ ...s, start: s.start + bounds[i], end: s.end + bounds[i], contentStart: s.contentStart + bounds[i] });
     }
     await step();

@@ -91,14 +91,19 @@ interface RawHeader {
   contentStart: number;
 }
 
-export function findSections(text: string): Section[] {
+/**
+ * The section headers of `text`. `atNoteStart` says whether `text` begins the note: only
+ * there is a byte-order mark the file's own (the chunked and incremental analyses read
+ * slices that begin mid-note, where a pasted U+FEFF is just a character of the line).
+ */
+export function findSections(text: string, atNoteStart = true): Section[] {
   const found: RawHeader[] = [];
   const len = text.length;
 
   // The first colon at or after the line being read (-1: none left), kept as lines go by.
   let nextColon = text.indexOf(':');
   // A byte-order mark before the first line (the CLI and some editors pass it through) is skipped.
-  for (let lineStart = text.charCodeAt(0) === 0xfeff ? 1 : 0; lineStart <= len; ) {
+  for (let lineStart = atNoteStart && text.charCodeAt(0) === 0xfeff ? 1 : 0; lineStart <= len; ) {
     const nl = text.indexOf('\n', lineStart);
     const lineEnd = nl < 0 ? len : nl;
     let f = lineStart;

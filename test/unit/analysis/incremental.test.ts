@@ -16,6 +16,8 @@ const FRAGMENTS = [
   'Ca 10.8 mg/dL', 'Phos 7.1 mg/dL', 'Ca 10.8', 'Phos 4.1', 'P 5.2', 'P: 6.0', 'calcium 2.61 mmol/L', 'phosphate 1.9 mmol/L',
   'albumin 3.2 g/dL', 'PTH 412 pg/mL', 'Ca/Phos 10.8/7.1', 'Ca 9.1 -> 10.8', 'ANA positive 1:640 speckled', 'anti-Scl-70 negative',
   'Labs 03/14/2026:', '03/15/2026', 'on 3/16/2026', 'Creatinine 3.4 mg/dL',
+  // Dates as pasted: en dashes, a no-break space; and a byte-order mark in mid-note.
+  'Labs 2026\u201303\u201314:', 'Mar\u00a014', '\uFEFF',
   // Numbers that fit both unit systems: read in the system of the rest of their draw.
   'Phos 1.2', 'Mg 0.9',
   'No', 'no', 'denies', 'no evidence of', 'rule out', 'possible', 'history of', 'mother with', 'if', 'resolved',
@@ -231,6 +233,37 @@ describe('incremental analysis', () => {
     assert.equal(update.full, false);
     assert.deepStrictEqual(update.analysis, analyzeText(update.text));
     assert.match(update.analysis.labs[update.analysis.labs.length - 1].draw!, /^para:/);
+  });
+
+  it('follows an edit of a date header written with an en dash or a no-break space down to the values it dates', () => {
+    // labs/ reads dates with dashes and blanks made ASCII; the values two paragraphs down must be read again.
+    for (const [text, at] of [['2026\u201303\u201314\n\nx\n\nx\n\nCa 10.8', 9], ['Labs Mar\u00a014:\n\nx\n\nx\n\nCa 10.8', 10]] as const) {
+      const update = updateAnalysis(text, analyzeText(text), { offset: at, removed: 1, inserted: '5' }, { fullBelow: 0 });
+      assert.equal(update.full, false);
+      assert.match(update.analysis.labs[0].draw!, /-15$/);
+      assert.deepStrictEqual(update.analysis, analyzeText(update.text));
+    }
+  });
+
+  it('takes a byte-order mark inside the note for a character of its line, not for the file\'s own, in chunks and after edits', async () => {
+    // Only the mark that opens the note is skipped; "\uFEFFSH:" further down is not a header.
+    const text = 'Calcinosis cutis over the elbows.\n\n\uFEFFSH: calcinosis cutis';
+    const full = analyzeText(text);
+    assert.equal(full.sections.length, 0);
+    const { analysis } = await analyzeInChunks(text, { chunkSize: 64, pause: async () => {} });
+    assert.deepStrictEqual(analysis, full);
+    const before = 'Note.\nSH: calcinosis cutis';
+    const update = updateAnalysis(before, analyzeText(before), { offset: 6, removed: 0, inserted: '\uFEFF' }, { fullBelow: 0 });
+    assert.equal(update.full, false);
+    assert.deepStrictEqual(update.analysis, analyzeText(update.text));
+  });
+
+  it('keeps the mentions after the region when an edit in place brings 10,000 new ones (a large paste)', () => {
+    const text = 'SSc '.repeat(10000) + '\n\nx\n\nSSc';
+    const update = updateAnalysis(text, analyzeText(text), { offset: 0, removed: 0, inserted: 'x ' }, { fullBelow: 0, inPlace: true });
+    assert.equal(update.full, false);
+    assert.equal(update.analysis.terms.length, 10001);
+    assert.deepStrictEqual(update.analysis, analyzeText(update.text));
   });
 
   it('re-analyses only the paragraphs around an edit in a long note', () => {
