@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findLabValues, compareDraws } from '../../../server/src/analysis/labs';
+import { findSections } from '../../../server/src/analysis/sections';
 import { PLAIN_ASSERTION, type LabValue } from '../../../server/src/analysis/types';
 import { ANALYTES } from '../../../server/src/knowledge/analytes';
 import { evaluate, loadFixtures } from '../../../scripts/eval-labs';
@@ -128,6 +129,14 @@ describe('labs: findLabValues', () => {
     assert.equal(labs[2]!.draw, 'date:2026-1-2');
     const [c, p] = find('Ca 9.8 (1/5) Phos 5.2 (2/9)');
     assert.equal(compareDraws(c!.draw, p!.draw), 'different');
+  });
+
+  it('does not date a value in a section that begins on its own line, whatever the line holds before it', () => {
+    // "   PLAN:" opens a section mid-line: the header above belongs to the labs section only.
+    for (const text of ['Labs 3/14/2026:\nCa 10.8   PLAN: Phos 4.1', 'Labs 3/14/2026:\nxx 10.8   PLAN: Phos 4.1']) {
+      const phos = findLabValues(text, () => PLAIN_ASSERTION, findSections(text)).find((l) => l.analyte === 'phosphate')!;
+      assert.match(phos.draw!, /^para:/, text);
+    }
   });
 
   it('lets a date header reach the values up to 60 lines below it and no further, however many values lie between', () => {

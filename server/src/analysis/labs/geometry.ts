@@ -168,9 +168,12 @@ export class Geometry {
    * a slice starting only 60 lines above what it re-reads.)
    */
   private headerLineAbove(line: number, offset: number): number {
+    const section = this.sectionOf(offset);
+    // A section that begins on this line, before the value, has no lines above it. (This also
+    // keeps the memo below to values in the section of the line's start, whose walks agree.)
+    if (this.sectionStarts.length && this.sectionOf(this.lineStart(line)) !== section) return -1;
     const memo = this.aboveCache.get(line);
     if (memo !== undefined) return memo;
-    const section = this.sectionOf(offset);
     const highest = line - HEADER_REACH_LINES;
     let result = -1;
     for (let l = line - 1; l >= 0 && l >= highest; l--) {
