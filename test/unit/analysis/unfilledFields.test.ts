@@ -35,6 +35,13 @@ describe('unfilled fields (***)', () => {
     assert.deepEqual(markedTexts('****\nsee **** here ******'), []);
   });
 
+  it('reports every marker of a line that holds thousands, and takes a marker between no-break spaces alone on its line for a break', () => {
+    const many = '*** '.repeat(5000);
+    assert.equal(findUnfilledMarkers(many).length, 5000);
+    assert.deepEqual(markedTexts('Plan\n\u00a0***\u00a0\nnext'), []);
+    assert.deepEqual(markedTexts('x\u00a0***'), ['2:***']);
+  });
+
   it('ignores Markdown bold italic ***word***, but not two markers separated by space', () => {
     assert.deepEqual(markedTexts('This is ***very important*** to note'), []);
     assert.deepEqual(markedTexts('Dose *** mg and *** kg'), ['5:***', '16:***']);
