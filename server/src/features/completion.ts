@@ -114,10 +114,13 @@ const ALNUM = /[\p{L}\p{N}]/u;
 
 interface Context {
   lineStart: number;
-  /** Text of the line up to the cursor. */
+  /** Text of the line up to the cursor: at most its last LOOK_BACK characters, from a word's start. */
   before: string;
   position: Position;
 }
+
+/** How far back on the line completion reads. */
+const LOOK_BACK = 200;
 
 function contextAt(text: string, offset: number, position?: Position): Context {
   let lineStart = offset;
@@ -131,7 +134,13 @@ function contextAt(text: string, offset: number, position?: Position): Context {
       for (let i = 0; i < lineStart; i++) if (text[i] === '\r' && text[i + 1] !== '\n') line++;
     }
   }
-  return { lineStart, before: text.slice(lineStart, offset), position: position ?? { line, character: offset - lineStart } };
+  // The patterns that read `before` backtrack over it: on a long line ("------…", "((((…")
+  // each request took time growing with the square of the line's length. What completion looks
+  // for (a few words, a value, a unit) fits in the last LOOK_BACK characters; the cut is moved
+  // forward to a blank so that no word is read from its middle.
+  let from = Math.max(lineStart, offset - LOOK_BACK);
+  if (from > lineStart) while (from < offset && text[from - 1] !== ' ' && text[from - 1] !== '\t') from++;
+  return { lineStart, before: text.slice(from, offset), position: position ?? { line, character: offset - lineStart } };
 }
 
 /** The word being typed: the run of word characters before the cursor, without leading punctuation. */

@@ -99,6 +99,11 @@ describe('completion: units after a lab', () => {
     assert.equal(edit(items[0]).newText, '${1:value} mg/dL$0');
   });
 
+  it('reads only the end of a long line: units after a value still come, a long run of dashes gives nothing', () => {
+    assert.equal(complete('x '.repeat(5000) + 'Calcium 10.8 m').items[0]?.label, 'mg/dL');
+    assert.deepEqual(complete('-'.repeat(100000)).items, []);
+  });
+
   it('offers units after a lab name and its value, filtered by what is typed of the unit', () => {
     const { items } = complete('phosphate 5.1 mm');
     assert.deepEqual(labels(items), ['mmol/L']);
