@@ -146,10 +146,16 @@ export function updateAnalysis(prevText: string, prev: Analysis, edit: TextEdit,
   // A form read from before d0 spans at most `depth` words, then looks 16 characters on.
   const minTokens = matcher.depth + 1;
   let d0 = paragraphStart(text, off);
+  // Go up a paragraph at a time until minTokens words lie between d0 and 20 characters before
+  // the edit. Only the first minTokens + 1 word starts after d0 matter, and each paragraph passed
+  // is read once (reading from d0 to the edit at every step made blank lines quadratic).
+  let firstStarts = tokenStarts(text, d0, off, minTokens + 1);
   do {
     if (d0 === 0) break;
-    d0 = paragraphStart(text, d0 - 1);
-  } while (d0 > 0 && off - afterTokens(text, d0, off, minTokens) < 20);
+    const up = paragraphStart(text, d0 - 1);
+    firstStarts = tokenStarts(text, up, d0, minTokens + 1).concat(firstStarts).slice(0, minTokens + 1);
+    d0 = up;
+  } while (d0 > 0 && off - (firstStarts.length > minTokens ? firstStarts[minTokens] : off) < 20);
   let d1 = skipBlankLines(text, paragraphEnd(text, newEnd));
   d1 = paragraphEnd(text, d1);
   if (reachBelow) d1 = Math.max(d1, paragraphEnd(text, linesDown(text, newEnd, HEADER_REACH_LINES)));
@@ -453,29 +459,24 @@ function skipBlankLines(text: string, i: number): number {
 }
 
 /**
- * Where the first `k` words or punctuation marks after `from` end (or `to` when there are
- * fewer). Counts a run of non-ASCII characters as part of a word, so it never counts more
- * tokens than the matcher sees.
+ * The starts of the first `max` words or punctuation marks in text[from, to). Counts a run of
+ * non-ASCII characters as part of a word, so it never counts more tokens than the matcher sees.
  */
-function afterTokens(text: string, from: number, to: number, k: number): number {
-  let count = 0;
+function tokenStarts(text: string, from: number, to: number, max: number): number[] {
+  const starts: number[] = [];
   let inWord = false;
-  for (let i = from; i < to; i++) {
+  for (let i = from; i < to && starts.length < max; i++) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 10 || c === 13) inWord = false;
     else if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 128) {
-      if (!inWord) {
-        if (count === k) return i;
-        count++;
-      }
+      if (!inWord) starts.push(i);
       inWord = true;
     } else {
-      if (count === k) return i;
-      count++;
+      starts.push(i);
       inWord = false;
     }
   }
-  return to;
+  return starts;
 }
 
 // ── Chunked analysis of a whole text ───────────────────────────────────────

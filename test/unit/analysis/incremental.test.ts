@@ -266,6 +266,13 @@ describe('incremental analysis', () => {
     assert.deepStrictEqual(update.analysis, analyzeText(update.text));
   });
 
+  it('updates after an edit below thousands of blank lines as a full analysis does', () => {
+    const text = 'Calcinosis cutis.\n' + '\n'.repeat(20000);
+    const update = updateAnalysis(text, analyzeText(text), { offset: text.length, removed: 0, inserted: 'No calcinosis' }, { fullBelow: 0 });
+    assert.equal(update.full, false);
+    assert.deepStrictEqual(update.analysis, analyzeText(update.text));
+  });
+
   it('re-analyses only the paragraphs around an edit in a long note', () => {
     const paragraph = 'Labs 03/14/2026:\nCa 10.8 mg/dL, Phos 7.1 mg/dL\n\nHPI:\nShe denies calcinosis cutis.\n\n';
     const text = paragraph.repeat(400);
