@@ -4,7 +4,7 @@
 
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver';
 import { formatCorrectedCalciumText, formatProductText, nearestAlbumin } from '../analysis/caPhos';
-import type { LabValue } from '../analysis/types';
+import type { CaPhosProduct, LabValue } from '../analysis/types';
 import { formatConverted } from '../analysis/units';
 import type { AnalyzedNote } from '../noteStore';
 import { unfilledFieldActions } from './unfilledFieldActions';
@@ -29,6 +29,21 @@ export function assumedUnit(lab: LabValue): string | undefined {
   return undefined;
 }
 
+/** Lab index → the products it is the calcium or the phosphate of, in the order of `products`. */
+function productsByLab(products: CaPhosProduct[]): Map<number, CaPhosProduct[]> {
+  const byLab = new Map<number, CaPhosProduct[]>();
+  const add = (lab: number, p: CaPhosProduct) => {
+    const list = byLab.get(lab);
+    if (list) list.push(p);
+    else byLab.set(lab, [p]);
+  };
+  for (const p of products) {
+    add(p.calcium, p);
+    if (p.phosphate !== p.calcium) add(p.phosphate, p);
+  }
+  return byLab;
+}
+
 export function codeActions(note: AnalyzedNote, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
   const { text, lines, analysis, uri } = note;
   const start = lines.offsetAt(range.start);
@@ -43,6 +58,14 @@ export function codeActions(note: AnalyzedNote, range: Range, diagnostics: Diagn
     },
   });
 
+  // The products each lab takes part in, and the diagnostics the actions resolve, found once: a
+  // selection of the whole note touches every lab, and a look through all products (or all
+  // diagnostics) for each of them grew with their product.
+  let productsOf: Map<number, CaPhosProduct[]> | undefined;
+  const offered = new Set<CaPhosProduct>();
+  const unitAssumed = diagnostics.find((d) => d.code === 'unit-assumed');
+  const productElevated = diagnostics.find((d) => d.code === 'ca-phos-product-elevated');
+
   analysis.labs.forEach((lab, index) => {
     if (!overlaps(lab, start, end)) return;
     const converted = formatConverted(lab);
@@ -52,8 +75,7 @@ export function codeActions(note: AnalyzedNote, range: Range, diagnostics: Diagn
     }
     const missing = assumedUnit(lab);
     if (missing && !lab.unit) {
-      const diagnostic = diagnostics.find((d) => d.code === 'unit-assumed');
-      actions.push(edit(`Add the unit ${missing}`, CodeActionKind.QuickFix, { start: lab.valueEnd, end: lab.valueEnd }, ` ${missing}`, diagnostic));
+      actions.push(edit(`Add the unit ${missing}`, CodeActionKind.QuickFix, { start: lab.valueEnd, end: lab.valueEnd }, ` ${missing}`, unitAssumed));
     }
     if (lab.analyte === 'calcium' && !lab.implausible) {
       const albumin = nearestAlbumin(analysis.labs, lab);
@@ -63,13 +85,15 @@ export function codeActions(note: AnalyzedNote, range: Range, diagnostics: Diagn
         actions.push(edit('Insert the albumin-corrected calcium', CodeActionKind.RefactorRewrite, { start: after, end: after }, ` (${corrected})`));
       }
     }
-    for (const product of analysis.products) {
-      if (product.calcium !== index && product.phosphate !== index) continue;
+    productsOf ??= productsByLab(analysis.products);
+    for (const product of productsOf.get(index) ?? []) {
+      // A range over both values of a pair reaches its product twice: offer it once.
+      if (offered.has(product)) continue;
+      offered.add(product);
       const phosphate = analysis.labs[product.phosphate];
       const after = unitSpan(text, phosphate)?.end ?? phosphate.valueEnd;
-      const diagnostic = diagnostics.find((d) => d.code === 'ca-phos-product-elevated');
       actions.push(
-        edit('Insert the calcium × phosphate product', CodeActionKind.QuickFix, { start: after, end: after }, ` (${formatProductText(product, analysis.labs)})`, diagnostic),
+        edit('Insert the calcium × phosphate product', CodeActionKind.QuickFix, { start: after, end: after }, ` (${formatProductText(product, analysis.labs)})`, productElevated),
       );
     }
   });

@@ -40,6 +40,19 @@ describe('code actions on lab values', () => {
     );
   });
 
+  it('offers, over a selection of the whole note, one product action for each pair, placed after its phosphate', () => {
+    const text = 'Ca 10.8 mg/dL, Phos 7.1 mg/dL\n\n'.repeat(300);
+    const n = note(text);
+    const whole: Range = { start: { line: 0, character: 0 }, end: n.lines.positionAt(text.length) };
+    const inserts = codeActions(n, whole, []).filter((a) => /calcium × phosphate product/.test(a.title));
+    assert.equal(inserts.length, n.analysis.products.length);
+    assert.equal(inserts.length, 300);
+    for (const [k, action] of inserts.entries()) {
+      const [edit] = action.edit!.changes![URI] as TextEdit[];
+      assert.deepEqual(edit.range.start, { line: 2 * k, character: 'Ca 10.8 mg/dL, Phos 7.1 mg/dL'.length });
+    }
+  });
+
   it('converts a value to the other unit system, unit included', () => {
     const text = 'Ca 2.7 mmol/L, Phos 1.1 mmol/L';
     const actions = codeActions(note(text), at(text, '2.7'), []);
