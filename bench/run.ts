@@ -15,6 +15,7 @@ import { measureActivation, type ActivationSample } from './activation.mjs';
 import { AT_DEFAULT_LIMIT, ensureCorpora, ensureCorpus, ROOT } from './corpus';
 import { cspellEngine, floorEngine, harperEngine, naiveFloorEngine, oursEngine, type Engine } from './engines';
 import { throughput, type Cell, type EditBench } from './inprocess';
+import { scalingBench, type ScalingRow } from './scaling';
 import { SETTLE_SECONDS, bigNoteRuns, coldStart, editing, type BigNote, type ColdStart, type Editing } from './protocol';
 import { mbps, median, ms, p95, ratio } from './stats';
 
@@ -65,6 +66,11 @@ async function main(): Promise<void> {
     edits.push(e);
     log(`  ${c.name}: incremental p50 ${ms(median(e.incremental))} p95 ${ms(p95(e.incremental))}; full ${ms(median(e.full))} (${e.fellBack} of 200 fell back to full)`);
   }
+
+  // ── Inputs that were once quadratic, at two sizes ──
+  log('\nScaling (in process, 25 KB and 200 KB):');
+  const scaling = scalingBench(25_000, quick ? 3 : 5);
+  for (const r of scaling) log(`  ${r.input} (${r.operation}): ${ms(r.small)} → ${ms(r.large)} (${ratio(r.large, r.small)})`);
 
   // ── Through the protocol ──
   let cold: ColdStart | undefined;
@@ -122,7 +128,7 @@ async function main(): Promise<void> {
     load: `${load0[0].toFixed(1)} → ${load1[0].toFixed(1)}`,
     minutes: ((performance.now() - started) / 60000).toFixed(1),
   };
-  const report = render(cells, corpora, engines, edits, cold, edit, big, bigDefault, floor, vsix, activation, machine);
+  const report = render(cells, corpora, engines, edits, scaling, cold, edit, big, bigDefault, floor, vsix, activation, machine);
   writeFileSync(join(__dirname, 'RESULTS.md'), report.full);
   mkdirSync(join(ROOT, 'docs'), { recursive: true });
   writeFileSync(join(ROOT, 'docs', 'bench-summary.md'), report.summary);
@@ -198,6 +204,7 @@ function render(
   corpora: { name: string; bytes: number }[],
   engines: Engine[],
   edits: EditBench[],
+  scaling: ScalingRow[],
   cold: ColdStart | undefined,
   edit: Editing | undefined,
   big: BigNote | undefined,
@@ -270,6 +277,10 @@ function render(
   ed.push('| note | incremental update p50 | p95 | full analysis p50 | fell back to full |');
   ed.push('| --- | ---: | ---: | ---: | ---: |');
   for (const e of edits) ed.push(`| ${e.size} | ${ms(median(e.incremental))} | ${ms(p95(e.incremental))} | ${ms(median(e.full))} | ${e.fellBack} of ${e.incremental.length} |`);
+
+  const sc = scaling.map((r) => `${Math.round(r.chars / 1000)} KB`);
+  const scTable = [`| input | operation | ${sc[0] ?? 'small'} | 8× as long | ratio |`, '| --- | --- | ---: | ---: | ---: |'];
+  for (const r of scaling) scTable.push(`| ${r.input} | ${r.operation} | ${ms(r.small)} | ${ms(r.large)} | ${ratio(r.large, r.small)} |`);
 
   // Targets.
   const targets: Target[] = [];
@@ -356,6 +367,15 @@ note is just under the size the server analyses by default (5,000,000 characters
 note a user types in without changing a setting.
 
 ${ed.join('\n')}
+
+## Inputs that were once quadratic
+
+Found by fuzzing the analysis and the features (docs/performance-plan.md, sixth pass): each
+input is measured at about ${sc[0] ?? ''} and at eight times that length, median of the runs after a
+warm-up. Work that grows with the input shows a ratio near 8×; the quadratic versions showed
+about 64×.
+
+${scTable.join('\n')}
 
 ## Through the protocol
 
