@@ -34,6 +34,13 @@ describe('calcinosis-notes command line', () => {
     assert.equal(cli(['check', '--fail-on', 'never', high]).status, 0);
   });
 
+  it('refuses a threshold out of range with exit 2, without claiming to use the default', () => {
+    const r = cli(['check', '--threshold', '1e308', high]);
+    assert.equal(r.status, 2);
+    assert.match(r.err, /caPhosProduct\.threshold must be a positive number of mg²\/dL² below 1000\./);
+    assert.doesNotMatch(r.err, /using the default/);
+  });
+
   it('--threshold moves the Ca×P threshold', () => {
     assert.equal(cli(['check', '--threshold', '80', high]).status, 0);
     const r = cli(['analyze', '--json', '--threshold', '80', high]);
