@@ -39,7 +39,7 @@ function productsByLab(products: CaPhosProduct[]): Map<number, CaPhosProduct[]> 
   };
   for (const p of products) {
     add(p.calcium, p);
-    if (p.phosphate !== p.calcium) add(p.phosphate, p);
+    add(p.phosphate, p);
   }
   return byLab;
 }

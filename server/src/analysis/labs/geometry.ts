@@ -171,7 +171,8 @@ export class Geometry {
     const section = this.sectionOf(offset);
     // A section that begins on this line, before the value, has no lines above it. (This also
     // keeps the memo below to values in the section of the line's start, whose walks agree.)
-    if (this.sectionStarts.length && this.sectionOf(this.lineStart(line)) !== section) return -1;
+    // The last section start at or before the value is that section's own.
+    if (section > 0 && this.sectionStarts[section - 1]! > this.lineStart(line)) return -1;
     const memo = this.aboveCache.get(line);
     if (memo !== undefined) return memo;
     const highest = line - HEADER_REACH_LINES;
