@@ -19,6 +19,7 @@ import { NoteStore } from './noteStore';
 import { SettingsProvider } from './settingsProvider';
 import { describeInternalError } from './internalError';
 import { createServerConnection } from './timing';
+import { fullCollection, LARGE_NOTE_CHARS, MemoryReclaimer } from './memory';
 
 const connection = createServerConnection();
 const documents = new TextDocuments(TextDocument);
@@ -59,6 +60,13 @@ async function noteFor(uri: string) {
 
 // Coalesce bursts of edits: only the newest version of each document is validated.
 const pending = new Map<string, NodeJS.Immediate>();
+let validating = 0;
+// The full-collection function is only looked for once a large note arrives.
+let collect: (() => void) | undefined | null = null;
+const reclaimer = new MemoryReclaimer({
+  collect: () => (collect === null ? (collect = fullCollection()) : collect)?.(),
+  busy: () => pending.size > 0 || validating > 0,
+});
 function scheduleValidation(uri: string): void {
   const previous = pending.get(uri);
   if (previous) clearImmediate(previous);
@@ -74,19 +82,32 @@ function scheduleValidation(uri: string): void {
 async function validate(uri: string): Promise<void> {
   // Runs outside any request: an error here would be an unhandled rejection, which ends the
   // process. Log it (without note text) and keep serving the other notes.
+  validating++;
   try {
     const note = await noteFor(uri);
     if (!note) return;
+    if (note.text.length >= LARGE_NOTE_CHARS) reclaimer.activity();
     const diagnostics = toDiagnostics(note.analysis.findings, note.lines, note.settings, uri, docsUrlFor);
     await connection.sendDiagnostics({ uri, version: note.version, diagnostics });
     await connection.sendNotification(SUMMARY_NOTIFICATION, summaryOf(note));
   } catch (error) {
     connection.console.error(describeInternalError('checking a note', error));
+  } finally {
+    validating--;
   }
 }
 
-documents.onDidChangeContent((e) => scheduleValidation(e.document.uri));
+// Notes arriving, leaving or replaced wholesale in megabytes (see memory.ts).
+const lengths = new Map<string, number>();
+documents.onDidChangeContent((e) => {
+  const length = e.document.getText().length;
+  reclaimer.noteEvent(Math.abs(length - (lengths.get(e.document.uri) ?? 0)));
+  lengths.set(e.document.uri, length);
+  scheduleValidation(e.document.uri);
+});
 documents.onDidClose((e) => {
+  reclaimer.noteEvent(lengths.get(e.document.uri) ?? 0);
+  lengths.delete(e.document.uri);
   store.delete(e.document.uri);
   settings.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

@@ -1,0 +1,76 @@
+import { strict as assert } from 'node:assert';
+import { fullCollection, LARGE_NOTE_CHARS, MemoryReclaimer } from '../../server/src/memory';
+
+const QUIET = 20;
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function reclaimer(busy: () => boolean = () => false) {
+  const calls: number[] = [];
+  const r = new MemoryReclaimer({ collect: () => calls.push(Date.now()), busy, quietMs: QUIET });
+  return { r, calls };
+}
+
+describe('Giving memory back after a large note', () => {
+  it('collects once, after a quiet period, when a large note arrives or leaves', async () => {
+    const { r, calls } = reclaimer();
+    r.noteEvent(LARGE_NOTE_CHARS);
+    assert.equal(r.armed, true);
+    assert.equal(calls.length, 0, 'not at once: the note is still being read');
+    await wait(QUIET * 4);
+    assert.equal(calls.length, 1);
+    assert.equal(r.armed, false);
+    await wait(QUIET * 3);
+    assert.equal(calls.length, 1, 'once per large note, not periodically');
+  });
+
+  it('leaves small notes to V8', async () => {
+    const { r, calls } = reclaimer();
+    r.noteEvent(LARGE_NOTE_CHARS - 1);
+    r.activity();
+    assert.equal(r.armed, false);
+    await wait(QUIET * 3);
+    assert.equal(calls.length, 0);
+  });
+
+  it('waits while notes are being validated, then collects', async () => {
+    let busy = true;
+    const { r, calls } = reclaimer(() => busy);
+    r.noteEvent(5 * LARGE_NOTE_CHARS);
+    await wait(QUIET * 4);
+    assert.equal(calls.length, 0, 'no collection while a validation runs');
+    assert.equal(r.armed, true, 'still waiting for quiet');
+    busy = false;
+    await wait(QUIET * 4);
+    assert.equal(calls.length, 1);
+  });
+
+  it('starts the quiet period again on activity while armed', async () => {
+    const { r, calls } = reclaimer();
+    r.noteEvent(LARGE_NOTE_CHARS);
+    for (let k = 0; k < 5; k++) {
+      await wait(QUIET / 2);
+      r.activity();
+    }
+    assert.equal(calls.length, 0, 'each activity pushed the collection back');
+    await wait(QUIET * 4);
+    assert.equal(calls.length, 1);
+  });
+
+  it('schedules nothing when the runtime offers no collection', async () => {
+    const r = new MemoryReclaimer({ collect: undefined, busy: () => false, quietMs: QUIET });
+    r.noteEvent(10 * LARGE_NOTE_CHARS);
+    assert.equal(r.armed, false);
+  });
+
+  it('finds a full collection in this runtime, which frees what nothing references', async () => {
+    const collect = fullCollection();
+    assert.equal(typeof collect, 'function');
+    let garbage: object | undefined = { payload: new Array(1000).fill('x') };
+    const ref = new WeakRef(garbage);
+    garbage = undefined;
+    // A WeakRef keeps its target alive until the current job ends.
+    await new Promise((resolve) => setImmediate(resolve));
+    collect!();
+    assert.equal(ref.deref(), undefined);
+  });
+});
