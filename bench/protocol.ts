@@ -6,11 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { analyzeText } from '../server/src/analysis/analyze';
 import { LineIndex } from '../server/src/analysis/lineIndex';
+import { SERVER_ENVIRONMENT } from '../client/src/serverProcess';
 import { openDocument, startServer, type LspSession } from '../test/protocol/lspClient';
 import { spreadOffsets } from './inprocess';
 import { median } from './stats';
 
-const TIMING_ENV = { ...process.env, CALCINOSIS_NOTES_TIMING: '1' };
+/** Every server runs with the environment the extension gives ours (client/src/serverProcess.ts). */
+const SERVER_ENV = { ...process.env, ...SERVER_ENVIRONMENT };
+const TIMING_ENV = { ...SERVER_ENV, CALCINOSIS_NOTES_TIMING: '1' };
 
 /** Server-side timings (ms) reported on stderr, by method. */
 export function serverTimings(stderr: string): Map<string, number[]> {
@@ -189,7 +192,7 @@ export async function bigNote(path: string, forced = true, serverPath?: string):
   // Without CALCINOSIS_NOTES_TIMING, as users run it: the timing wrapper (server/src/timing.ts)
   // was seen to keep a second 10 MB string alive a while longer (RSS just after: 101–107 MB
   // with it, about 90 MB without).
-  const session: LspSession = await startServer({ settings, serverPath });
+  const session: LspSession = await startServer({ settings, serverPath, env: SERVER_ENV });
   try {
     const small = 'file:///bench/small.note';
     const smallText = 'Calcinosis cutis with Ca 10.8 mg/dL, Phos 7.1 mg/dL.\n';
