@@ -6,13 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { analyzeText } from '../server/src/analysis/analyze';
 import { LineIndex } from '../server/src/analysis/lineIndex';
-import { SERVER_ENVIRONMENT } from '../client/src/serverProcess';
+import { SERVER_ENVIRONMENT, SERVER_EXEC_ARGV } from '../client/src/serverProcess';
 import { openDocument, startServer, type LspSession } from '../test/protocol/lspClient';
 import { spreadOffsets } from './inprocess';
 import { median } from './stats';
 
-/** Every server runs with the environment the extension gives ours (client/src/serverProcess.ts). */
+/** Every server runs with the flags and environment the extension gives ours (client/src/serverProcess.ts). */
 const SERVER_ENV = { ...process.env, ...SERVER_ENVIRONMENT };
+const NODE_ARGS = [...SERVER_EXEC_ARGV];
 const TIMING_ENV = { ...SERVER_ENV, CALCINOSIS_NOTES_TIMING: '1' };
 
 /** Server-side timings (ms) reported on stderr, by method. */
@@ -42,7 +43,7 @@ export async function coldStart(runs: number, serverPath?: string): Promise<Cold
   const result: ColdStart = { roundTrip: [], processToInitialize: [], initializeHandler: [] };
   for (let i = 0; i < runs; i++) {
     const a = performance.now();
-    const session = await startServer({ env: TIMING_ENV, serverPath });
+    const session = await startServer({ env: TIMING_ENV, serverPath, nodeArgs: NODE_ARGS });
     result.roundTrip.push(performance.now() - a);
     await session.close();
     const t = serverTimings(session.stderr());
@@ -71,7 +72,7 @@ export interface Editing {
  */
 export async function editing(path: string, edits: number, requests: number): Promise<Editing> {
   const text = readFileSync(path, 'utf8');
-  const session = await startServer({ env: TIMING_ENV });
+  const session = await startServer({ env: TIMING_ENV, nodeArgs: NODE_ARGS });
   const result: Editing = {
     openRoundTrip: [],
     openServer: [],
@@ -192,7 +193,7 @@ export async function bigNote(path: string, forced = true, serverPath?: string):
   // Without CALCINOSIS_NOTES_TIMING, as users run it: the timing wrapper (server/src/timing.ts)
   // was seen to keep a second 10 MB string alive a while longer (RSS just after: 101–107 MB
   // with it, about 90 MB without).
-  const session: LspSession = await startServer({ settings, serverPath, env: SERVER_ENV });
+  const session: LspSession = await startServer({ settings, serverPath, env: SERVER_ENV, nodeArgs: NODE_ARGS });
   try {
     const small = 'file:///bench/small.note';
     const smallText = 'Calcinosis cutis with Ca 10.8 mg/dL, Phos 7.1 mg/dL.\n';

@@ -7,9 +7,10 @@
 // V8's memory reducer happened to run. So after a large note is opened or closed, and the
 // server has then been quiet for a moment, it asks for one full collection (8–12 ms at
 // that size). Small notes never arm this: V8's own schedule suits them.
-
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+//
+// The collection is V8's `gc`, which exists only when Node was started with --expose-gc:
+// the VS Code extension starts the server so (client/src/serverProcess.ts). Started
+// without it, the server schedules nothing and V8 keeps its own schedule.
 
 /** A note of at least this many characters counts as large. */
 export const LARGE_NOTE_CHARS = 1_000_000;
@@ -67,20 +68,8 @@ export class MemoryReclaimer {
   }
 }
 
-/**
- * A function that runs a full collection: `gc` when the process was started with
- * --expose-gc, otherwise V8's own `gc`, obtained by enabling the flag for one new context
- * (V8 installs `gc` in contexts created while the flag is set). Undefined if neither works.
- */
+/** V8's `gc` (a full collection) when Node was started with --expose-gc, else undefined. */
 export function fullCollection(): (() => void) | undefined {
-  const existing = (globalThis as { gc?: unknown }).gc;
-  if (typeof existing === 'function') return existing as () => void;
-  try {
-    setFlagsFromString('--expose-gc');
-    const gc: unknown = runInNewContext('gc');
-    setFlagsFromString('--no-expose-gc');
-    return typeof gc === 'function' ? (gc as () => void) : undefined;
-  } catch {
-    return undefined;
-  }
+  const gc = (globalThis as { gc?: unknown }).gc;
+  return typeof gc === 'function' ? (gc as () => void) : undefined;
 }

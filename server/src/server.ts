@@ -61,12 +61,7 @@ async function noteFor(uri: string) {
 // Coalesce bursts of edits: only the newest version of each document is validated.
 const pending = new Map<string, NodeJS.Immediate>();
 let validating = 0;
-// The full-collection function is only looked for once a large note arrives.
-let collect: (() => void) | undefined | null = null;
-const reclaimer = new MemoryReclaimer({
-  collect: () => (collect === null ? (collect = fullCollection()) : collect)?.(),
-  busy: () => pending.size > 0 || validating > 0,
-});
+const reclaimer = new MemoryReclaimer({ collect: fullCollection(), busy: () => pending.size > 0 || validating > 0 });
 function scheduleValidation(uri: string): void {
   const previous = pending.get(uri);
   if (previous) clearImmediate(previous);
