@@ -41,6 +41,7 @@ const CHECKS = {
   hoverLab: 'hovering "Ca 10.8" shows the value in mg/dL and in mmol/L',
   snippet: 'typing cc-workup and accepting the suggestion inserts the workup order set',
   restart: 'after the language server is killed, the client restarts it and an edit gets fresh diagnostics',
+  serverProcess: 'the language server runs with the flags and environment the extension gives it (client/src/serverProcess.ts)',
 };
 
 function finish() {
@@ -337,6 +338,25 @@ async function checkSnippet(page, notePath) {
 }
 
 /**
+ * The server process VS Code started has the extension's Node flags on its command line and its
+ * environment variables in /proc/PID/environ (Linux, where the e2e runs).
+ */
+async function checkServerProcess() {
+  const { SERVER_ENVIRONMENT, SERVER_EXEC_ARGV } = await tsImport('../../client/src/serverProcess.ts', import.meta.url);
+  const pids = findServerPids();
+  if (!pids.length) throw new Error('no language server process (dist/server.js) is running');
+  for (const pid of pids) {
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    const env = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+    for (const flag of SERVER_EXEC_ARGV) if (!args.includes(flag)) throw new Error(`server ${pid} runs without ${flag}: ${args.join(' ')}`);
+    for (const [name, value] of Object.entries(SERVER_ENVIRONMENT)) {
+      if (!env.includes(`${name}=${value}`)) throw new Error(`server ${pid} has no ${name}=${value} in its environment`);
+    }
+  }
+  console.log(`    server ${pids.join(', ')}: ${SERVER_EXEC_ARGV.join(' ')}, ${Object.entries(SERVER_ENVIRONMENT).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+}
+
+/**
  * Kills the server as a crash would (SIGKILL), waits until the client has started a new one,
  * then edits the phosphate (7.1 → 7.2) the way a user would. Only a live server can answer
  * with the new product (10.8 × 7.2 = 77.8), so its appearance proves diagnostics came back.
@@ -442,6 +462,7 @@ async function run() {
 
   const steps = [
     ['problems', () => checkProblems(page)],
+    ['serverProcess', () => checkServerProcess()],
     ['log', () => checkLog(server.home, join(examples.folder, NOTE))],
     ['hoverTerm', () => checkHoverTerm(page, definition)],
     ['hoverLab', () => checkHoverLab(page)],
