@@ -4,9 +4,9 @@
 
 /**
  * Node flags. --expose-gc lets the server ask for a full collection once a note of megabytes
- * has come or gone and it is idle (server/src/memory.ts): without it, servers that had
- * refused a 10 MB note held 95–103 MB for 50 s and more whenever V8's memory reducer did not
- * run, and 67–68 MB with it, in every run.
+ * has come or gone and it is idle (server/src/memory.ts). Fresh servers given a 10 MB note,
+ * settled: without the flag 64, 65, 71 and 92 MB (V8's memory reducer had not run), with it
+ * 64, 64, 65 and 73.
  */
 export const SERVER_EXEC_ARGV: readonly string[] = ['--expose-gc'];
 

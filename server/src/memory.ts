@@ -2,9 +2,9 @@
 //
 // Receiving a note of megabytes leaves the message's buffers behind and grows V8's young
 // generation. Both go at V8's next full collection, but a server sitting idle may not have
-// one: in the benchmark, servers that had refused a 10 MB note held 95–103 MB for 50 s
-// and more, while others of the same build came down to about 69 MB within 10 s, once
-// V8's memory reducer happened to run. So after a large note is opened or closed, and the
+// one: servers that had refused a 10 MB note sometimes held 92–103 MB for 50 s and more,
+// while others of the same build came down to about 64 MB within 10 s, once V8's memory
+// reducer happened to run. So after a large note is opened, replaced or closed, and the
 // server has then been quiet for a moment, it asks for one full collection (8–12 ms at
 // that size). Small notes never arm this: V8's own schedule suits them.
 //
