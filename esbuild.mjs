@@ -20,6 +20,7 @@ const common = {
  * bundle's source as two-byte text: 931 KB of heap for the 475 KB server bundle, for as
  * long as the server runs. A \uXXXX escape means the same character in a regular expression
  * (with or without the u flag), a string or an identifier, so every one is written that way.
+ * (In the development build, the source map's columns on those few lines shift by five a character.)
  */
 function asciiOnly(outfile) {
   const source = readFileSync(outfile, 'utf8');

@@ -46,11 +46,6 @@ export class MemoryReclaimer {
     return this.timer !== undefined;
   }
 
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-  }
-
   private arm(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.fire(), this.options.quietMs ?? QUIET_MS);
