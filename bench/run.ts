@@ -395,21 +395,23 @@ remains unbroken for the later ones is garbage collection and the longest single
 15 ms at 10 MB on this machine): those make their maximum.
 
 Memory: the 10 MB note is opened in fresh servers (three for each row, one with --quick; no
-timing instrumentation, as users run it), and
+timing instrumentation, as users run it; ours with the flags and environment the extension
+gives it, client/src/serverProcess.ts, the floor as a plain \`node server.js --stdio\`), and
 RSS is read half a second after its diagnostics arrive ("just after") and as the lowest value
 over the next ${SETTLE_SECONDS} idle seconds ("settled"). V8 gives memory back only after a full
-collection, which it starts on its own schedule (usually 8 or 16 s after the note here, rarely
-much later; see docs/performance-plan.md, fourth pass), so one server's figures vary from run
-to run by 10 MB and more; the table gives the medians and each server's figures. With default settings our server
+collection. The floor waits for V8 to start one on its own schedule (usually 8 or 16 s after
+the note here, sometimes much later); ours asks for one once it has been idle for 2 s after a
+note of a megabyte or more (docs/performance-plan.md, fourth and seventh passes). One server's
+figures still vary from run to run; the table gives the medians and each server's figures. With default settings our server
 refuses the note (maxDocumentSize is 5,000,000 characters) with one document-too-large
 diagnostic and keeps only its text. The floor is bench/minimalServer.ts, a vscode-languageserver
 process with a document manager and nothing else (lsp-sample's shape), holding the same note:
 ${floor ? `${floor.big.rssMb.toFixed(0)} MB just after and ${floor.big.settledRssMb.toFixed(0)} MB settled in this run` : 'not measured in this run'}. Node 20 itself
 takes about 40 MB and the note's text 10 MB, and reading a 10 MB message leaves buffers the
 heap has not yet returned; so 60 MB just after a 10 MB note is below what any
-vscode-languageserver process needs here. What we add above the floor, idle (about 16 MB):
-about 7 MB that the optimising compiler brings with its first use (the same server started
-with --no-opt idles at 53 MB instead of 60; building the term and trigger tables at start-up
+vscode-languageserver process needs here. What we add above the floor, idle (about 12 MB):
+about 5 MB that the optimising compiler brings with its first use (the same server started
+with --no-opt idles at 53 MB instead of 58; building the term and trigger tables at start-up
 is already hot enough to use it, and any analysis of a real note would be), the bundled
 knowledge base and its lookup tables (a heap snapshot with one small note open holds about
 11 MB of live JavaScript objects against the floor's 5 MB), and the heap V8 grew while
