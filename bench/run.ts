@@ -278,8 +278,9 @@ function render(
   ed.push('| --- | ---: | ---: | ---: | ---: |');
   for (const e of edits) ed.push(`| ${e.size} | ${ms(median(e.incremental))} | ${ms(p95(e.incremental))} | ${ms(median(e.full))} | ${e.fellBack} of ${e.incremental.length} |`);
 
-  const sc = scaling.map((r) => `${Math.round(r.chars / 1000)} KB`);
-  const scTable = [`| input | operation | ${sc[0] ?? 'small'} | 8× as long | ratio |`, '| --- | --- | ---: | ---: | ---: |'];
+  // Every input is measured at the same two lengths.
+  const smallSize = scaling.length ? `${Math.round(scaling[0]!.chars / 1000)} KB` : undefined;
+  const scTable = [`| input | operation | ${smallSize ?? 'small'} | 8× as long | ratio |`, '| --- | --- | ---: | ---: | ---: |'];
   for (const r of scaling) scTable.push(`| ${r.input} | ${r.operation} | ${ms(r.small)} | ${ms(r.large)} | ${ratio(r.large, r.small)} |`);
 
   // Targets.
@@ -371,7 +372,7 @@ ${ed.join('\n')}
 ## Inputs that were once quadratic
 
 Found by fuzzing the analysis and the features (docs/performance-plan.md, sixth pass): each
-input is measured at about ${sc[0] ?? ''} and at eight times that length, median of the runs after a
+input is measured at about ${smallSize ?? ''} and at eight times that length, median of the runs after a
 warm-up. Work that grows with the input shows a ratio near 8×; the quadratic versions showed
 about 64×.
 
