@@ -15,10 +15,19 @@ const VITALS_RE = /\b(?:BP|RR|HR|SpO2|Sp02|O2 sat|Temp|vitals?|pulse)\b/i;
 export class Geometry {
   readonly lineStarts: Int32Array;
   private paraStart: Int32Array;
-  private dateCache = new Map<number, { start: number; end: number; key: string }[]>();
-  private headerCache = new Map<number, string | null>();
-  private vitalsCache = new Map<number, boolean>();
-  private urineCache = new Map<number, number>();
+  // Per-line answers, indexed by line: typed arrays and plain arrays instead of maps keyed by
+  // line number (a 1 MB note asks about some 30,000 lines; the maps' growth and hashing were
+  // a measurable part of the lab scan).
+  private dateCache: ({ start: number; end: number; key: string }[] | undefined)[];
+  /** 0 not asked, 1 not a header, 2 a header (its date in headerDates). */
+  private headerState: Uint8Array;
+  private headerDates: (string | undefined)[];
+  /** 0 not asked, 1 no vital signs, 2 vital signs. */
+  private vitalsState: Uint8Array;
+  /** Offset of "urine" on the line, -1 when none, -2 not asked. */
+  private urineAt: Int32Array;
+  /** The line of the header above a line, -1 when none, -2 not asked. */
+  private aboveLine: Int32Array;
   private sectionStarts: number[];
 
   constructor(
@@ -26,7 +35,15 @@ export class Geometry {
     sections: Section[],
   ) {
     this.lineStarts = lineStartsAfterNewlines(norm);
-    this.paraStart = new Int32Array(this.lineStarts.length).fill(-1);
+    const n = this.lineStarts.length;
+    this.paraStart = new Int32Array(n).fill(-1);
+    this.headerState = new Uint8Array(n);
+    this.vitalsState = new Uint8Array(n);
+    this.urineAt = new Int32Array(n).fill(-2);
+    this.aboveLine = new Int32Array(n).fill(-2);
+    // Sized up front, so that writing line 20,000 first does not make a sparse (dictionary) array.
+    this.dateCache = new Array(n);
+    this.headerDates = new Array(n);
     this.sectionStarts = sections.map((s) => s.start).sort((a, b) => a - b);
   }
 
@@ -63,21 +80,20 @@ export class Geometry {
   /** Whether "urine" is written earlier on the line of `offset` (cached per line: one search per line, not per value). */
   urineBefore(offset: number): boolean {
     const line = this.lineOf(offset);
-    let at = this.urineCache.get(line);
-    if (at === undefined) {
+    let at = this.urineAt[line]!;
+    if (at === -2) {
       const m = /urine/i.exec(this.lineText(line));
       at = m ? this.lineStart(line) + m.index : -1;
-      this.urineCache.set(line, at);
+      this.urineAt[line] = at;
     }
     return at >= 0 && at + 5 <= offset;
   }
   /** Whether the line mentions vital signs (cached: a pasted report can hold thousands of "P 5" on one line). */
   hasVitals(line: number): boolean {
-    let v = this.vitalsCache.get(line);
-    if (v === undefined) {
-      v = VITALS_RE.test(this.lineText(line));
-      this.vitalsCache.set(line, v);
-    }
+    const known = this.vitalsState[line]!;
+    if (known !== 0) return known === 2;
+    const v = VITALS_RE.test(this.lineText(line));
+    this.vitalsState[line] = v ? 2 : 1;
     return v;
   }
   isBlank(line: number): boolean {
@@ -113,7 +129,7 @@ export class Geometry {
     return lo;
   }
   datesOnLine(line: number): { start: number; end: number; key: string }[] {
-    let hits = this.dateCache.get(line);
+    let hits = this.dateCache[line];
     if (hits) return hits;
     hits = [];
     // Every date has a digit (a day at least): a line without one needs no slice and no regex.
@@ -127,7 +143,7 @@ export class Geometry {
         if (key) hits.push({ start: base + m.index, end: base + m.index + m[0].length, key });
       }
     }
-    this.dateCache.set(line, hits);
+    this.dateCache[line] = hits;
     return hits;
   }
   private hasDigit(line: number): boolean {
@@ -140,8 +156,8 @@ export class Geometry {
   }
   /** The date of a header line ("Labs 3/14/2026:", "03/14/2026"), or null if the line is not one. */
   headerDate(line: number): string | null {
-    const cached = this.headerCache.get(line);
-    if (cached !== undefined) return cached;
+    const state = this.headerState[line]!;
+    if (state !== 0) return state === 2 ? this.headerDates[line]! : null;
     let result: string | null = null;
     const dates = this.datesOnLine(line);
     if (dates.length === 1) {
@@ -152,7 +168,8 @@ export class Geometry {
         .replace(/[\s:#*_\-–()[\]|,.]+/g, '');
       if (rest.length <= 12 && !/\d{1,}[.,]\d/.test(rest)) result = dates[0]!.key;
     }
-    this.headerCache.set(line, result);
+    this.headerState[line] = result === null ? 1 : 2;
+    if (result !== null) this.headerDates[line] = result;
     return result;
   }
   /** Nearest header date above `line` in the same section (at most 60 lines up), or null. */
@@ -173,8 +190,8 @@ export class Geometry {
     // keeps the memo below to values in the section of the line's start, whose walks agree.)
     // The last section start at or before the value is that section's own.
     if (section > 0 && this.sectionStarts[section - 1]! > this.lineStart(line)) return -1;
-    const memo = this.aboveCache.get(line);
-    if (memo !== undefined) return memo;
+    const memo = this.aboveLine[line]!;
+    if (memo !== -2) return memo;
     const highest = line - HEADER_REACH_LINES;
     let result = -1;
     for (let l = line - 1; l >= 0 && l >= highest; l--) {
@@ -183,15 +200,13 @@ export class Geometry {
         result = l;
         break;
       }
-      const above = this.aboveCache.get(l);
-      if (above !== undefined) {
+      const above = this.aboveLine[l]!;
+      if (above !== -2) {
         result = above >= highest ? above : -1;
         break;
       }
     }
-    this.aboveCache.set(line, result);
+    this.aboveLine[line] = result;
     return result;
   }
-  /** Per line asked about: the line of its header (-1 when none). */
-  private aboveCache = new Map<number, number>();
 }
