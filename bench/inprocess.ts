@@ -6,10 +6,9 @@
 // scaled by the size ratio (and the growth seen so far), would exceed the per-run budget.
 
 import { readFileSync } from 'node:fs';
-import { analyzeText } from '../server/src/analysis/analyze';
-import { applyEdit, updateAnalysis, type TextEdit } from '../server/src/analysis/incremental';
-import { LineIndex } from '../server/src/analysis/lineIndex';
+import type { TextEdit } from '../server/src/analysis/incremental';
 import type { Engine } from './engines';
+import { shipped } from './shipped';
 import { median, p95 } from './stats';
 
 export interface Cell {
@@ -137,6 +136,7 @@ export interface EditBench {
  * same versions for comparison.
  */
 export function editBench(corpus: { name: string; bytes: number; path: string }, count: number): EditBench {
+  const { analyzeText, applyEdit, updateAnalysis, LineIndex } = shipped();
   let text = readFileSync(corpus.path, 'utf8');
   let lines = new LineIndex(text);
   let analysis = analyzeText(text, {}, lines);

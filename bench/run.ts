@@ -17,6 +17,7 @@ import { cspellEngine, floorEngine, harperEngine, naiveFloorEngine, oursEngine, 
 import { throughput, type Cell, type EditBench } from './inprocess';
 import { scalingBench, type ScalingRow } from './scaling';
 import { SETTLE_SECONDS, bigNoteRuns, coldStart, editing, type BigNote, type ColdStart, type Editing } from './protocol';
+import { buildShipped } from './shipped';
 import { mbps, median, ms, p95, ratio } from './stats';
 
 const args = new Set(process.argv.slice(2));
@@ -38,6 +39,9 @@ async function main(): Promise<void> {
   if (quick) corpora = corpora.filter((c) => c.bytes <= 1024 * 1024);
 
   // ── In-process throughput ──
+  // Our analysis is timed as the server runs it: one fresh production bundle for this run,
+  // which the edit children load too (bench/shipped.ts).
+  buildShipped();
   log('\nThroughput (in process, interleaved):');
   const engines: Engine[] = [floorEngine(), naiveFloorEngine(), oursEngine()];
   if (!args.has('--no-peers')) engines.push(cspellEngine(), harperEngine());
@@ -363,7 +367,8 @@ a plain alternation's ~1,700 branches one by one at each position.
 note, each applied to the previous version: \`updateAnalysis\` (server/src/analysis/incremental.ts)
 against a full \`analyzeText\` of the same versions (every 10th), called as the note store calls
 it (in place, with the previous line index and the edited text). Each note's edits run in a
-fresh process (bench/editsChild.ts), away from the heap of the throughput runs. The 4.8 MB
+fresh process (bench/editsChild.ts), away from the heap of the throughput runs, on the same
+production bundle of the analysis as the throughput runs (bench/shipped.ts). The 4.8 MB
 note is just under the size the server analyses by default (5,000,000 characters): the longest
 note a user types in without changing a setting.
 
