@@ -482,12 +482,35 @@ function tokenStarts(text: string, from: number, to: number, max: number): numbe
 // ── Chunked analysis of a whole text ───────────────────────────────────────
 
 export interface ChunkOptions extends Partial<AnalysisOptions> {
-  /** About how many characters to analyse between two pauses (default 64 KiB). */
+  /** About how many characters to analyse between two pauses (default 64 KiB; the first chunks are smaller, see chunkBounds). */
   chunkSize?: number;
   /** Called between chunks; analysis goes on when it resolves (e.g. after setImmediate). */
   pause: () => Promise<void>;
   /** Checked after each pause: true abandons the work (a newer version arrived). */
   cancelled?: () => boolean;
+}
+
+/** Size of the first chunk of a chunked analysis (the next ones double, up to chunkSize). */
+export const FIRST_CHUNK = 4096;
+
+/**
+ * Where the chunks of a chunked analysis begin and end: [0, …, text.length], each bound a
+ * paragraph start (or the text's end). The first chunks are small and each is about twice the
+ * one before, up to `size`: in a fresh server the analysis code is not yet optimised, and a
+ * first chunk of 64 KiB took 30-50 ms there (about 5 ms once warm), all of it time a waiting
+ * request waited too.
+ */
+export function chunkBounds(text: string, size: number): number[] {
+  const bounds = [0];
+  let chunk = Math.min(size, FIRST_CHUNK);
+  while (bounds[bounds.length - 1] < text.length) {
+    const prev = bounds[bounds.length - 1];
+    let b = paragraphStart(text, Math.min(text.length, prev + chunk));
+    if (b <= prev) b = skipBlankLines(text, paragraphEnd(text, Math.min(text.length, prev + chunk)));
+    bounds.push(b <= prev ? text.length : Math.min(b, text.length));
+    chunk = Math.min(size, chunk * 2);
+  }
+  return bounds;
 }
 
 /** Thrown by analyzeInChunks when `cancelled()` said so. */
@@ -501,8 +524,8 @@ export class AnalysisCancelled extends Error {
  * The same analysis as analyzeText, computed a few hundred kilobytes at a time with a
  * pause between chunks, so a server stays responsive while a huge note is analysed.
  * Chunks end at paragraph starts; sections are found line by line, terms by a resumed
- * scan, labs per paragraph run as in updateAnalysis. Products and findings come last, in
- * one go (they only read the labs).
+ * scan, labs per paragraph run as in updateAnalysis. Products and findings come last (they
+ * only read the labs), in steps as well.
  */
 export async function analyzeInChunks(text: string, options: ChunkOptions): Promise<{ analysis: Analysis; lines: LineIndex }> {
   const opts: AnalysisOptions = { ...DEFAULT_ANALYSIS_OPTIONS, ...options };
@@ -511,14 +534,7 @@ export async function analyzeInChunks(text: string, options: ChunkOptions): Prom
     await options.pause();
     if (options.cancelled?.()) throw new AnalysisCancelled();
   };
-  // Chunk boundaries at paragraph starts.
-  const bounds = [0];
-  while (bounds[bounds.length - 1] < text.length) {
-    const prev = bounds[bounds.length - 1];
-    let b = paragraphStart(text, Math.min(text.length, prev + size));
-    if (b <= prev) b = skipBlankLines(text, paragraphEnd(text, Math.min(text.length, prev + size)));
-    bounds.push(b <= prev ? text.length : Math.min(b, text.length));
-  }
+  const bounds = chunkBounds(text, size);
   const lines = new LineIndex(text);
   await step();
 

@@ -70,6 +70,9 @@ export function* labFindingSteps(
     });
   }
 
+  // (A pause after each of the first two parts as well: at 10 MB each takes several
+  // milliseconds, and together they were the longest step of a fresh server's analysis.)
+  yield;
   const explained = new Set<number>();
   for (const n of explainUnpaired(labs, products)) {
     explained.add(n.lab);
@@ -88,6 +91,7 @@ export function* labFindingSteps(
     findings.push(f);
   }
 
+  yield;
   const ranges = rangeCacheFor(options.referenceRanges);
   for (let index = 0; index < labs.length; index++) {
     if (index % LABS_PER_STEP === LABS_PER_STEP - 1) yield;

@@ -3,8 +3,11 @@ import fc from 'fast-check';
 import { analyzeText } from '../../../server/src/analysis/analyze';
 import { createAssertionContext } from '../../../server/src/analysis/context';
 import { findSections } from '../../../server/src/analysis/sections';
-import { AnalysisCancelled, analyzeInChunks, applyEdit, diffTexts, updateAnalysis, type TextEdit } from '../../../server/src/analysis/incremental';
+import { AnalysisCancelled, FIRST_CHUNK, analyzeInChunks, applyEdit, chunkBounds, diffTexts, updateAnalysis, type TextEdit } from '../../../server/src/analysis/incremental';
+import { pairCaPhosSteps } from '../../../server/src/analysis/caPhos';
+import { labFindingSteps } from '../../../server/src/analysis/labFindings';
 import { LineIndex } from '../../../server/src/analysis/lineIndex';
+import type { Finding } from '../../../server/src/analysis/types';
 import { matcherFor } from '../../../server/src/analysis/vocabulary';
 
 // Realistic pieces of calcinosis notes: terms, lab lines (with and without units and
@@ -177,8 +180,51 @@ describe('incremental analysis', () => {
     assert.deepStrictEqual(analysis, analyzeText(text));
     assert.equal(analysis.labs.length, 10000);
     // Line index, sections, the chunk: 3 pauses; then positions, 3 inside the pairing (after
-    // gathering, scoring and sorting the candidate pairs), pairing, 2 inside the findings, the sort.
-    assert.ok(pauses >= 3 + 8, `only ${pauses} pauses`);
+    // gathering, scoring and sorting the candidate pairs), the choosing (every 4,096 candidate
+    // pairs, then before the products are sorted), pairing, 2 after the findings' first parts,
+    // 2 inside their values, the sort.
+    assert.ok(pauses >= 3 + 1 + 3 + 1 + 1 + 2 + 2 + 1, `only ${pauses} pauses`);
+  });
+
+  it('reads a huge note in chunks that start at about 4 KiB and double up to the chunk size, each ending at a paragraph start', () => {
+    const paragraph = 'HPI:\nShe denies calcinosis cutis. Ca 10.8 mg/dL, Phos 7.1 mg/dL.\n\n';
+    const text = paragraph.repeat(Math.ceil((600 * 1024) / paragraph.length));
+    const size = 64 * 1024;
+    const bounds = chunkBounds(text, size);
+    assert.equal(bounds[0], 0);
+    assert.equal(bounds[bounds.length - 1], text.length);
+    const lengths = bounds.slice(1).map((b, k) => b - bounds[k]);
+    // Each chunk ends at the first paragraph start at or before its intended end.
+    let intended = FIRST_CHUNK;
+    for (let k = 0; k + 1 < lengths.length; k++) {
+      assert.ok(lengths[k] <= intended && lengths[k] > intended - paragraph.length, `chunk ${k}: ${lengths[k]} characters for ${intended}`);
+      assert.equal(text.slice(bounds[k + 1] - 2, bounds[k + 1]), '\n\n');
+      intended = Math.min(size, intended * 2);
+    }
+    assert.ok(lengths[0] <= FIRST_CHUNK && lengths.filter((l) => l > size / 2).length >= 5);
+  });
+
+  it('pauses inside the choosing of Ca×P pairs and after the first parts of the findings', () => {
+    const text = 'Ca 10.8 mg/dL, Phos 7.1 mg/dL\n'.repeat(3000);
+    const labs = analyzeText(text).labs;
+    const pairing = pairCaPhosSteps(labs, text, { threshold: 70, useCorrectedCalcium: false });
+    let pairingPauses = 0;
+    let next = pairing.next();
+    for (; !next.done; next = pairing.next()) pairingPauses++;
+    // Gathering, scoring and sorting: 3; with thousands of candidate pairs, the choosing more.
+    assert.ok(pairingPauses > 3 + 1, `only ${pairingPauses} pauses in the pairing`);
+    const products = next.value;
+    assert.equal(products.length, 3000);
+    // 100 values, fewer than one step of values: the two pauses are those after the products'
+    // messages and after the explanations of unpaired values.
+    const short = 'Ca 10.8 mg/dL, Phos 7.1 mg/dL\n'.repeat(50);
+    const shortAnalysis = analyzeText(short);
+    const found: Finding[] = [];
+    const findings = labFindingSteps(short, shortAnalysis.labs, shortAnalysis.products, { threshold: 70, thresholdSource: 'test', referenceRanges: {} }, found);
+    let findingPauses = 0;
+    while (!findings.next().done) findingPauses++;
+    assert.equal(findingPauses, 2);
+    assert.equal(found.filter((f) => f.code === 'ca-phos-product-elevated').length, 50);
   });
 
   it('stops analysing in chunks when told the work is stale', async () => {
