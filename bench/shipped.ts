@@ -15,8 +15,12 @@ import type * as Entry from './shippedEntry';
 
 export const SHIPPED_BUNDLE = join(__dirname, '..', 'out', 'bench', 'analysis.cjs');
 
+/** Set once this process has built the bundle; child processes inherit it and load that build. */
+const BUILT_FOR_THIS_RUN = 'CALCINOSIS_NOTES_BENCH_BUNDLE';
+
 /** Bundles bench/shippedEntry.ts as esbuild.mjs bundles the server for production. */
 export function buildShipped(): void {
+  process.env[BUILT_FOR_THIS_RUN] = SHIPPED_BUNDLE;
   buildSync({
     entryPoints: [join(__dirname, 'shippedEntry.ts')],
     outfile: SHIPPED_BUNDLE,
@@ -32,10 +36,13 @@ export function buildShipped(): void {
 
 let loaded: typeof Entry | undefined;
 
-/** The bundled analysis (built first if this process finds none, e.g. a child run alone). */
+/**
+ * The bundled analysis: the build of this bench run, or a fresh one when there is none (a
+ * child started alone, which must not time a bundle left over from older source).
+ */
 export function shipped(): typeof Entry {
   if (!loaded) {
-    if (!existsSync(SHIPPED_BUNDLE)) buildShipped();
+    if (process.env[BUILT_FOR_THIS_RUN] !== SHIPPED_BUNDLE || !existsSync(SHIPPED_BUNDLE)) buildShipped();
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     loaded = require(SHIPPED_BUNDLE) as typeof Entry;
   }
