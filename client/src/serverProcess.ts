@@ -15,11 +15,16 @@ export const SERVER_EXEC_ARGV: readonly string[] = ['--expose-gc'];
  *
  * glibc's malloc raises its mmap threshold each time it frees a large mmapped block, up to
  * 32 MB: after the buffers of one 10 MB message are freed, blocks of up to that size come
- * from the main heap instead, and memory freed there mostly stays with the process. A fixed
- * threshold (the default value, 128 KiB) turns that adjustment off. Measured with the
- * production build, fresh servers given a 10 MB note: 58–59 MB idle instead of 63, and about
- * 63 MB once settled instead of 67–68. Other C libraries (macOS, Windows) ignore the variable.
+ * from the main heap instead, and memory freed there mostly stays with the process. Setting
+ * the threshold turns that adjustment off. It is set below the 64 KiB buffers Node reads a
+ * message into, so that those of a 10 MB message (some 160) are mapped and unmapped one by one:
+ * with glibc's default value (128 KiB) they came from the main heap, which glibc shrinks only
+ * from its top, and in roughly one fresh server out of three that heap stayed 9 MB larger
+ * (13.3 MB against 4.2; RSS settled at 72 MB instead of 63-64). Fresh production servers given
+ * a 10 MB note, settled: with 128 KiB 63-64 MB or 72 MB; with 64 KiB 63-66 MB (six runs); with
+ * 32 KiB 62-65 MB (nine runs), idle 57 MB.
+ * Other C libraries (macOS, Windows) ignore the variable.
  */
 export const SERVER_ENVIRONMENT: Readonly<Record<string, string>> = {
-  MALLOC_MMAP_THRESHOLD_: String(128 * 1024),
+  MALLOC_MMAP_THRESHOLD_: String(32 * 1024),
 };
