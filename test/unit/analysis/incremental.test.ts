@@ -183,7 +183,7 @@ describe('incremental analysis', () => {
     // gathering, scoring and sorting the candidate pairs), the choosing (every 4,096 candidate
     // pairs, then before the products are sorted), pairing, 2 after the findings' first parts,
     // 2 inside their values, the sort.
-    assert.ok(pauses >= 3 + 1 + 3 + 1 + 1 + 2 + 2 + 1, `only ${pauses} pauses`);
+    assert.ok(pauses >= 3 + 1 + 3 + 1 + 1 + 1 + 2 + 2 + 1, `only ${pauses} pauses`);
   });
 
   it('reads a huge note in chunks that start at about 4 KiB and double up to the chunk size, each ending at a paragraph start', () => {
