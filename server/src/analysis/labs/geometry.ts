@@ -19,9 +19,8 @@ export class Geometry {
   // line number (a 1 MB note asks about some 30,000 lines; the maps' growth and hashing were
   // a measurable part of the lab scan).
   private dateCache: ({ start: number; end: number; key: string }[] | undefined)[];
-  /** 0 not asked, 1 not a header, 2 a header (its date in headerDates). */
-  private headerState: Uint8Array;
-  private headerDates: (string | undefined)[];
+  /** A header line's date, null when the line is not a header, undefined until asked. */
+  private headerDates: (string | null | undefined)[];
   /** 0 not asked, 1 no vital signs, 2 vital signs. */
   private vitalsState: Uint8Array;
   /** Offset of "urine" on the line, -1 when none, -2 not asked. */
@@ -37,7 +36,6 @@ export class Geometry {
     this.lineStarts = lineStartsAfterNewlines(norm);
     const n = this.lineStarts.length;
     this.paraStart = new Int32Array(n).fill(-1);
-    this.headerState = new Uint8Array(n);
     this.vitalsState = new Uint8Array(n);
     this.urineAt = new Int32Array(n).fill(-2);
     this.aboveLine = new Int32Array(n).fill(-2);
@@ -156,8 +154,8 @@ export class Geometry {
   }
   /** The date of a header line ("Labs 3/14/2026:", "03/14/2026"), or null if the line is not one. */
   headerDate(line: number): string | null {
-    const state = this.headerState[line]!;
-    if (state !== 0) return state === 2 ? this.headerDates[line]! : null;
+    const cached = this.headerDates[line];
+    if (cached !== undefined) return cached;
     let result: string | null = null;
     const dates = this.datesOnLine(line);
     if (dates.length === 1) {
@@ -168,8 +166,7 @@ export class Geometry {
         .replace(/[\s:#*_\-–()[\]|,.]+/g, '');
       if (rest.length <= 12 && !/\d{1,}[.,]\d/.test(rest)) result = dates[0]!.key;
     }
-    this.headerState[line] = result === null ? 1 : 2;
-    if (result !== null) this.headerDates[line] = result;
+    this.headerDates[line] = result;
     return result;
   }
   /** Nearest header date above `line` in the same section (at most 60 lines up), or null. */
