@@ -3,12 +3,11 @@
 // server is one esbuild bundle, minified, where those calls are plain function calls. Timing
 // the source through tsx measured about 4 ms more per megabyte than the bundle (72 against
 // 67-69 ms on 2026-11-26), time no user pays. So the throughput and edit measures call a
-// bundle built with the server's own options (esbuild.mjs --production), made fresh once per
-// run by the parent bench process (`buildShipped`), and loaded here. (esbuild.mjs also writes
-// the bundle's non-ASCII characters as \u escapes; that changes how Node stores the source,
-// not the code that runs, so it is not repeated here.)
+// bundle built exactly as the server's (the production options and the ASCII-only rewrite of
+// esbuild.options.cjs, which esbuild.mjs uses too), made fresh once per run by the parent
+// bench process (`buildShipped`), and loaded here.
 
-import { buildSync } from 'esbuild';
+import { buildSync, type BuildOptions } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as Entry from './shippedEntry';
@@ -18,20 +17,18 @@ export const SHIPPED_BUNDLE = join(__dirname, '..', 'out', 'bench', 'analysis.cj
 /** Set once this process has built the bundle; child processes inherit it and load that build. */
 const BUILT_FOR_THIS_RUN = 'CALCINOSIS_NOTES_BENCH_BUNDLE';
 
+/** The build script's shared options (plain CommonJS, typed here). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const buildOptions = require('../esbuild.options.cjs') as {
+  bundleOptions(production: boolean): BuildOptions;
+  asciiOnly(outfile: string): void;
+};
+
 /** Bundles bench/shippedEntry.ts as esbuild.mjs bundles the server for production. */
 export function buildShipped(): void {
   process.env[BUILT_FOR_THIS_RUN] = SHIPPED_BUNDLE;
-  buildSync({
-    entryPoints: [join(__dirname, 'shippedEntry.ts')],
-    outfile: SHIPPED_BUNDLE,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
+  buildSync({ ...buildOptions.bundleOptions(true), entryPoints: [join(__dirname, 'shippedEntry.ts')], outfile: SHIPPED_BUNDLE });
+  buildOptions.asciiOnly(SHIPPED_BUNDLE);
 }
 
 let loaded: typeof Entry | undefined;
