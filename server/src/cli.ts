@@ -94,10 +94,10 @@ function parseArgs(argv: string[]): Parsed {
 }
 
 function settingsFor(parsed: Parsed, io: Io): Settings {
-  const { settings, problems } = normalize(parsed.raw);
+  const { settings, faults } = normalize(parsed.raw);
   // The editor falls back to a default and says so; the command line refuses instead (a value
-  // asked for and silently replaced would be worse), so the fallback is left out of the message.
-  if (problems.length) throw new UsageError(problems.map((p) => p.replace(/; using (?:the )?defaults?\.$/, '.')).join(' '));
+  // asked for and silently replaced would be worse), so its message leaves the fallback out.
+  if (faults.length) throw new UsageError(faults.join(' '));
   if (parsed.termsFile) {
     let content: string;
     try {

@@ -102,8 +102,13 @@ export function caPhosThreshold(settings: Settings): { value: number; source: st
 
 export interface NormalizedSettings {
   settings: Settings;
-  /** One message per setting that was malformed and fell back to its default. */
+  /** One message per setting that was malformed and fell back to its default (what the editor shows). */
   problems: string[];
+  /**
+   * The same messages without the fallback ("calcinosisNotes.x must be …."), for callers that
+   * refuse a malformed value instead of replacing it (the command line).
+   */
+  faults: string[];
 }
 
 const SEVERITY_NAMES: readonly SeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -115,22 +120,27 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /**
  * Coerces raw settings (as VS Code or another client sends them, possibly malformed)
  * into a complete Settings object. Anything malformed falls back to its default and
- * is reported once in `problems`.
+ * is reported once in `problems` (and in `faults`, without the fallback).
  */
 export function normalize(raw: unknown): NormalizedSettings {
   const problems: string[] = [];
+  const faults: string[] = [];
+  const fault = (what: string, fallback: string) => {
+    faults.push(`${what}.`);
+    problems.push(`${what}; ${fallback}.`);
+  };
   const settings: Settings = {
     ...DEFAULT_SETTINGS,
     languages: [...DEFAULT_SETTINGS.languages],
     severity: { ...DEFAULT_SEVERITY },
     referenceRanges: {},
   };
-  if (raw === undefined || raw === null) return { settings, problems };
+  if (raw === undefined || raw === null) return { settings, problems, faults };
   if (!isRecord(raw)) {
-    problems.push('calcinosisNotes settings are not an object; using defaults.');
-    return { settings, problems };
+    fault('calcinosisNotes settings are not an object', 'using defaults');
+    return { settings, problems, faults };
   }
-  const bad = (key: string, why: string) => problems.push(`calcinosisNotes.${key} ${why}; using the default.`);
+  const bad = (key: string, why: string) => fault(`calcinosisNotes.${key} ${why}`, 'using the default');
 
   const stringList = (key: string, value: unknown): string[] | undefined => {
     if (value === undefined) return undefined;
@@ -243,5 +253,5 @@ export function normalize(raw: unknown): NormalizedSettings {
     } else bad('referenceRanges', 'must be an object of analyte to [low, high]');
   }
 
-  return { settings, problems };
+  return { settings, problems, faults };
 }

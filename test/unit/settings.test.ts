@@ -42,6 +42,17 @@ describe('settings.normalize', () => {
     for (const p of problems) assert.match(p, /^calcinosisNotes\.\S+ .*using the default\.$/);
   });
 
+  it('also states each fault without the fallback, for callers that refuse instead', () => {
+    const { problems, faults } = normalize({ maxDocumentSize: 'big', hover: { detail: 'loud' } });
+    assert.deepEqual(faults, [
+      'calcinosisNotes.hover.detail must be "brief" or "full".',
+      'calcinosisNotes.maxDocumentSize must be a number of characters, at least 1000.',
+    ]);
+    assert.equal(problems.length, faults.length);
+    faults.forEach((f, k) => assert.equal(problems[k], `${f.slice(0, -1)}; using the default.`));
+    assert.deepEqual(normalize(42).faults, ['calcinosisNotes settings are not an object.']);
+  });
+
   it('never lets one note\'s settings leak into the defaults', () => {
     normalize({ referenceRanges: { calcium: [8, 10] }, languages: ['markdown'] });
     assert.deepEqual(DEFAULT_SETTINGS.referenceRanges, {});
