@@ -29,8 +29,25 @@ export interface ReclaimerOptions {
 
 export class MemoryReclaimer {
   private timer: NodeJS.Timeout | undefined;
+  /** Each open note's length, so that a change is measured by how much it moved. */
+  private readonly lengths = new Map<string, number>();
 
   constructor(private readonly options: ReclaimerOptions) {}
+
+  /**
+   * The note `uri` now has `length` characters (opened or changed): what counts is how far its
+   * length moved, so typing in a long note arms nothing while opening or replacing one does.
+   */
+  noteChanged(uri: string, length: number): void {
+    this.noteEvent(Math.abs(length - (this.lengths.get(uri) ?? 0)));
+    this.lengths.set(uri, length);
+  }
+
+  /** The note `uri` was closed: its text can go. */
+  noteClosed(uri: string): void {
+    this.noteEvent(this.lengths.get(uri) ?? 0);
+    this.lengths.delete(uri);
+  }
 
   /** A note of `chars` characters was opened, replaced or closed. */
   noteEvent(chars: number): void {

@@ -93,16 +93,12 @@ async function validate(uri: string): Promise<void> {
 }
 
 // Notes arriving, leaving or replaced wholesale in megabytes (see memory.ts).
-const lengths = new Map<string, number>();
 documents.onDidChangeContent((e) => {
-  const length = e.document.getText().length;
-  reclaimer.noteEvent(Math.abs(length - (lengths.get(e.document.uri) ?? 0)));
-  lengths.set(e.document.uri, length);
+  reclaimer.noteChanged(e.document.uri, e.document.getText().length);
   scheduleValidation(e.document.uri);
 });
 documents.onDidClose((e) => {
-  reclaimer.noteEvent(lengths.get(e.document.uri) ?? 0);
-  lengths.delete(e.document.uri);
+  reclaimer.noteClosed(e.document.uri);
   store.delete(e.document.uri);
   settings.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

@@ -56,6 +56,31 @@ describe('Giving memory back after a large note', () => {
     assert.equal(calls.length, 1);
   });
 
+  it('measures a note by how far its length moved: opening or closing a large note arms, typing in it does not', async () => {
+    const { r, calls } = reclaimer();
+    r.noteChanged('file:///long.note', 2 * LARGE_NOTE_CHARS);
+    assert.equal(r.armed, true, 'opened');
+    await wait(QUIET * 4);
+    assert.equal(calls.length, 1);
+    r.noteChanged('file:///long.note', 2 * LARGE_NOTE_CHARS + 1);
+    r.noteChanged('file:///long.note', 2 * LARGE_NOTE_CHARS + 40);
+    r.noteChanged('file:///other.note', 300);
+    assert.equal(r.armed, false, 'a few characters typed, and a small note opened');
+    r.noteChanged('file:///long.note', 40);
+    assert.equal(r.armed, true, 'replaced by a short text');
+    await wait(QUIET * 4);
+    r.noteClosed('file:///long.note');
+    assert.equal(r.armed, false, 'closing what is now a short note');
+    r.noteChanged('file:///long.note', 3 * LARGE_NOTE_CHARS);
+    await wait(QUIET * 4);
+    r.noteClosed('file:///long.note');
+    assert.equal(r.armed, true, 'closing a large note');
+    await wait(QUIET * 4);
+    assert.equal(calls.length, 4);
+    r.noteClosed('file:///long.note');
+    assert.equal(r.armed, false, 'a note closed twice is not counted twice');
+  });
+
   it('schedules nothing when the runtime offers no collection', async () => {
     const r = new MemoryReclaimer({ collect: undefined, busy: () => false, quietMs: QUIET });
     r.noteEvent(10 * LARGE_NOTE_CHARS);
