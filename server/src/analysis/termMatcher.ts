@@ -94,6 +94,19 @@ function foldCode(c: number): number {
   return c === 0x2019 || c === 0x2018 ? 39 : c === 0x2010 || c === 0x2011 ? 45 : c;
 }
 
+const ASCII_WORD = /^[a-z0-9]+$/;
+
+/** The key of the transition from `node` on the lower-cased `token` (the first NUL ends the node's digits). */
+function edgeKey(node: number, token: string): string {
+  return `${node}\u0000${token}`;
+}
+function nodeOfEdge(edge: string): number {
+  return Number(edge.slice(0, edge.indexOf('\u0000')));
+}
+function tokenOfEdge(edge: string): string {
+  return edge.slice(edge.indexOf('\u0000') + 1);
+}
+
 /** Slot of the transition (node, word hash) in the open-addressing table. */
 function slotOf(node: number, h: number, mask: number): number {
   const x = (h + Math.imul(node, 0x9e3779b1)) | 0;
@@ -108,10 +121,21 @@ function slotOf(node: number, h: number, mask: number): number {
  * other letters and punctuation are rarer and go through a per-node map of strings.
  */
 export class TermMatcher {
-  /** Per node: lower-cased token → child node. */
-  private readonly children: Map<string, number>[] = [new Map()];
-  /** Per node: the forms ending there, best first. */
-  private readonly entries: (MatchEntry[] | undefined)[] = [undefined];
+  /**
+   * Every transition while forms are added, keyed by edgeKey(node, lower-cased token). The scan
+   * reads the tables below instead, so index() moves the transitions there and empties this
+   * map (a map per node, 2,600 of them, and then this map were most of the matcher's memory);
+   * a form added after that brings them back (restoreEdges).
+   */
+  private readonly edges = new Map<string, number>();
+  /** Whether the transitions are only in the tables (index() ran since the last add). */
+  private edgesInTables = false;
+  /**
+   * Per node: the forms ending there, best first. Almost every node ends one form of one
+   * concept, with no case or context rule: that node holds the concept's id alone instead of
+   * a list of one entry object (2,400 small arrays and objects less).
+   */
+  private readonly entries: (MatchEntry[] | string | undefined)[] = [undefined];
   private formCount = 0;
   private maxTokens = 0;
   private dirty = true;
@@ -122,6 +146,8 @@ export class TermMatcher {
   private tChild = new Int32Array(1);
   private tKey: string[] = [];
   private hasChildren = new Uint8Array(1);
+  /** Per node: its transitions on words with other letters and on punctuation (undefined: none). */
+  private otherChildren: (Map<string, number> | undefined)[] = [];
   private punctFirst = new Set<number>();
   private walkStarts = new Int32Array(1);
   private walkEnds = new Int32Array(1);
@@ -133,24 +159,29 @@ export class TermMatcher {
   add(form: string, concept: string, options: { exactCase?: boolean; labContext?: boolean; preferred?: boolean } = {}): void {
     const tokens = tokenizeForm(form);
     if (tokens.length === 0) return;
+    if (this.edgesInTables) this.restoreEdges();
     let node = 0;
     for (const token of tokens) {
-      const key = token.toLowerCase();
-      let child = this.children[node].get(key);
+      const key = edgeKey(node, token.toLowerCase());
+      let child = this.edges.get(key);
       if (child === undefined) {
-        child = this.children.length;
-        this.children.push(new Map());
+        child = this.entries.length;
         this.entries.push(undefined);
-        this.children[node].set(key, child);
+        this.edges.set(key, child);
       }
       node = child;
     }
     const entry: MatchEntry = { concept };
     if (options.exactCase) entry.exact = tokens;
     if (options.labContext) entry.labContext = true;
-    const entries = (this.entries[node] ??= []);
-    if (options.preferred) entries.unshift(entry);
-    else entries.push(entry);
+    const here = this.entries[node];
+    if (here === undefined && !entry.exact && !entry.labContext) this.entries[node] = concept;
+    else {
+      const entries = here === undefined ? [] : typeof here === 'string' ? [{ concept: here }] : here;
+      if (options.preferred) entries.unshift(entry);
+      else entries.push(entry);
+      this.entries[node] = entries;
+    }
     this.formCount++;
     if (tokens.length > this.maxTokens) this.maxTokens = tokens.length;
     this.dirty = true;
@@ -226,7 +257,7 @@ export class TermMatcher {
       for (;;) {
         const here = entries[node];
         if (here !== undefined) {
-          const accepted = this.accept(here, text, k);
+          const accepted = typeof here === 'string' ? here : this.accept(here, text, k);
           if (accepted !== undefined) {
             bestEnd = k;
             bestConcept = accepted;
@@ -313,7 +344,8 @@ export class TermMatcher {
   }
 
   private otherChild(node: number, key: string): number {
-    return this.children[node].get(key) ?? -1;
+    const map = this.otherChildren[node];
+    return map === undefined ? -1 : (map.get(key) ?? -1);
   }
 
   /** Drops large match buffers (after a long note), so the shared matcher holds little. */
@@ -338,34 +370,38 @@ export class TermMatcher {
     this.found = k + 1;
   }
 
-  /** Builds the transition table after forms were added. */
+  /** Builds the transition tables after forms were added. */
   private index(): void {
-    const nodes = this.children.length;
+    const nodes = this.entries.length;
     let ascii = 0;
-    for (const map of this.children) for (const key of map.keys()) if (/^[a-z0-9]+$/.test(key)) ascii++;
+    for (const key of this.edges.keys()) if (ASCII_WORD.test(tokenOfEdge(key))) ascii++;
+    // Load factor at most 1/2: a probe rarely goes past its first slot.
     let size = 16;
-    while (size < ascii * 4) size *= 2;
+    while (size < ascii * 2) size *= 2;
     const parent = new Int32Array(size);
     const hashes = new Int32Array(size);
     const child = new Int32Array(size);
     const keys: string[] = new Array(size).fill('');
     const hasChildren = new Uint8Array(nodes);
-    for (let node = 0; node < nodes; node++) {
-      const map = this.children[node];
-      hasChildren[node] = map.size > 0 ? 1 : 0;
-      for (const [key, to] of map) {
-        if (!/^[a-z0-9]+$/.test(key)) continue;
-        const h = hashLower(key);
-        let slot = slotOf(node, h, size - 1);
-        while (parent[slot] !== 0) slot = (slot + 1) & (size - 1);
-        parent[slot] = node + 1;
-        hashes[slot] = h;
-        child[slot] = to;
-        keys[slot] = key;
-      }
-    }
+    const otherChildren: (Map<string, number> | undefined)[] = new Array(nodes).fill(undefined);
     const punctFirst = new Set<number>();
-    for (const key of this.children[0].keys()) if (key.length === 1 && !/^[a-z0-9]$/.test(key)) punctFirst.add(key.charCodeAt(0));
+    for (const [edge, to] of this.edges) {
+      const node = nodeOfEdge(edge);
+      const key = tokenOfEdge(edge);
+      hasChildren[node] = 1;
+      if (!ASCII_WORD.test(key)) {
+        (otherChildren[node] ??= new Map()).set(key, to);
+        if (node === 0 && key.length === 1) punctFirst.add(key.charCodeAt(0));
+        continue;
+      }
+      const h = hashLower(key);
+      let slot = slotOf(node, h, size - 1);
+      while (parent[slot] !== 0) slot = (slot + 1) & (size - 1);
+      parent[slot] = node + 1;
+      hashes[slot] = h;
+      child[slot] = to;
+      keys[slot] = key;
+    }
     // Typographic apostrophes and hyphens fold to ASCII ones before the lookup.
     if (punctFirst.has(39)) punctFirst.add(0x2019).add(0x2018);
     if (punctFirst.has(45)) punctFirst.add(0x2010).add(0x2011);
@@ -374,10 +410,22 @@ export class TermMatcher {
     this.tChild = child;
     this.tKey = keys;
     this.hasChildren = hasChildren;
+    this.otherChildren = otherChildren;
     this.punctFirst = punctFirst;
     this.walkStarts = new Int32Array(this.maxTokens + 1);
     this.walkEnds = new Int32Array(this.maxTokens + 1);
+    this.edges.clear();
+    this.edgesInTables = true;
     this.dirty = false;
+  }
+
+  /** Puts the transitions back into `edges` from the tables (a form added after a scan). */
+  private restoreEdges(): void {
+    for (let slot = 0; slot < this.tParent.length; slot++) {
+      if (this.tParent[slot] !== 0) this.edges.set(edgeKey(this.tParent[slot] - 1, this.tKey[slot]), this.tChild[slot]);
+    }
+    this.otherChildren.forEach((map, node) => map?.forEach((to, key) => this.edges.set(edgeKey(node, key), to)));
+    this.edgesInTables = false;
   }
 
   /** The concept of the first entry whose case and context rules hold for tokens 0..last of the walk. */

@@ -84,6 +84,22 @@ describe('TermMatcher', () => {
     );
   });
 
+  it('finds forms added after a scan, with every form added before', () => {
+    const m = matcher();
+    const text = "calcinosis cutis, Winer’s nodule, PTH 80, anti‐dsDNA, calcinosis scrotal, µ-deposit, P 4.1";
+    const before = m.findAll(text).map((x) => x.concept);
+    assert.deepEqual(before, ['calcinosis-cutis', 'winer-nodule', 'pth', 'anti-dsdna', 'calcinosis-cutis', 'phosphate']);
+    // Extends an existing path, starts a new one on punctuation, and adds a second concept
+    // to a form that already ends at a node (the preferred one wins there).
+    m.add('calcinosis scrotal', 'scrotal-calcinosis');
+    m.add('µ-deposit', 'micro-deposit');
+    m.add('calcinosis', 'user-calcinosis', { preferred: true });
+    assert.deepEqual(m.findAll(text).map((x) => x.concept), [
+      'calcinosis-cutis', 'winer-nodule', 'pth', 'anti-dsdna', 'scrotal-calcinosis', 'micro-deposit', 'phosphate',
+    ]);
+    assert.deepEqual(m.findAll('calcinosis of the elbow').map((x) => x.concept), ['user-calcinosis']);
+  });
+
   it('tokenizes forms into words and punctuation', () => {
     assert.deepEqual(tokenizeForm('25-OH vitamin D'), ['25', '-', 'OH', 'vitamin', 'D']);
   });
