@@ -23,7 +23,14 @@ export interface Cell {
 export interface ThroughputOptions {
   /** Measured repetitions per cell (fewer for cells whose one run exceeds `heavyRunMs`). */
   reps: number;
+  /** Warm-up runs per cell: at least this many… */
   warmup: number;
+  /**
+   * …and until this much time was spent warming up (ms). Two runs of a 10 KB note are a few
+   * milliseconds, too little for any engine's code to be optimised: its "warm" median was then
+   * mostly start-up (ours measured 2.3 ms at 10 KB in the bench against 0.66 ms warmed up).
+   */
+  warmupMs: number;
   /** A run predicted to take longer than this is not run (ms), per engine. */
   budgetMs: Record<string, number>;
   /** Cells whose runs take longer than this get fewer repetitions (at least 3). */
@@ -70,7 +77,8 @@ export async function throughput(
     const heavy = new Map<string, number>();
     for (const e of active) {
       let t = 0;
-      for (let i = 0; i < options.warmup; i++) {
+      const from = performance.now();
+      for (let i = 0; i < options.warmup || performance.now() - from < options.warmupMs; i++) {
         const a = performance.now();
         await e.run(text);
         t = performance.now() - a;
