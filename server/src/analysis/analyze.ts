@@ -41,6 +41,9 @@ export function analysisOptionsFrom(settings: Settings): AnalysisOptions {
 
 export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = analysisOptionsFrom(DEFAULT_SETTINGS);
 
+/** Lab values given their line and character between two yields of completeAnalysisSteps. */
+const POSITIONS_PER_STEP = 16384;
+
 /** `lines`, when given, must index this same text (callers that keep one pass it in). */
 export function analyzeText(text: string, options: Partial<AnalysisOptions> = {}, lines: LineIndex = new LineIndex(text)): Analysis {
   const opts: AnalysisOptions = { ...DEFAULT_ANALYSIS_OPTIONS, ...options };
@@ -80,7 +83,10 @@ export function* completeAnalysisSteps(
   labs: LabValue[],
   opts: AnalysisOptions,
 ): Generator<void, Analysis> {
-  for (const lab of labs) {
+  for (let k = 0; k < labs.length; k++) {
+    // (A pause every few thousand values too: 100,000 values took 12 ms in a fresh server.)
+    if (k % POSITIONS_PER_STEP === POSITIONS_PER_STEP - 1) yield;
+    const lab = labs[k];
     lab.line = lines.lineOf(lab.start);
     lab.character = lines.characterOf(lab.start, lab.line);
   }

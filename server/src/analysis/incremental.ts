@@ -482,8 +482,10 @@ function tokenStarts(text: string, from: number, to: number, max: number): numbe
 // ── Chunked analysis of a whole text ───────────────────────────────────────
 
 export interface ChunkOptions extends Partial<AnalysisOptions> {
-  /** About how many characters to analyse between two pauses (default 64 KiB; the first chunks are smaller, see chunkBounds). */
+  /** At most about how many characters to analyse between two pauses (default 64 KiB; the first chunks are smaller, see chunkBounds and nextChunkSize). */
   chunkSize?: number;
+  /** The clock that times the chunks, in milliseconds (performance.now; tests give their own). */
+  now?: () => number;
   /** Called between chunks; analysis goes on when it resolves (e.g. after setImmediate). */
   pause: () => Promise<void>;
   /** Checked after each pause: true abandons the work (a newer version arrived). */
@@ -504,13 +506,33 @@ export function chunkBounds(text: string, size: number): number[] {
   const bounds = [0];
   let chunk = Math.min(size, FIRST_CHUNK);
   while (bounds[bounds.length - 1] < text.length) {
-    const prev = bounds[bounds.length - 1];
-    let b = paragraphStart(text, Math.min(text.length, prev + chunk));
-    if (b <= prev) b = skipBlankLines(text, paragraphEnd(text, Math.min(text.length, prev + chunk)));
-    bounds.push(b <= prev ? text.length : Math.min(b, text.length));
+    bounds.push(chunkEnd(text, bounds[bounds.length - 1], chunk));
     chunk = Math.min(size, chunk * 2);
   }
   return bounds;
+}
+
+/** Where a chunk of about `chunk` characters from `prev` (a paragraph start) ends: a paragraph start, or the text's end. */
+function chunkEnd(text: string, prev: number, chunk: number): number {
+  let b = paragraphStart(text, Math.min(text.length, prev + chunk));
+  if (b <= prev) b = skipBlankLines(text, paragraphEnd(text, Math.min(text.length, prev + chunk)));
+  return b <= prev ? text.length : Math.min(b, text.length);
+}
+
+/** How long one chunk of terms and labs should take (ms): a request waiting behind it waits about as long. */
+export const CHUNK_TARGET_MS = 8;
+
+/**
+ * The size of the next chunk of terms and labs, from how long the last one took: twice as
+ * large while chunks take under half the target, half as large when one took more than the
+ * target, between the first size and `max`. Doubling alone (chunkBounds) reached 64 KiB chunks
+ * while a fresh server's code was still unoptimised, and those took 10–25 ms each.
+ */
+export function nextChunkSize(chunk: number, tookMs: number, max: number): number {
+  const min = Math.min(max, FIRST_CHUNK);
+  if (tookMs > CHUNK_TARGET_MS) return Math.max(min, Math.floor(chunk / 2));
+  if (tookMs < CHUNK_TARGET_MS / 2) return Math.min(max, chunk * 2);
+  return chunk;
 }
 
 /** Thrown by analyzeInChunks when `cancelled()` said so. */
@@ -553,15 +575,22 @@ export async function analyzeInChunks(text: string, options: ChunkOptions): Prom
   const terms: TermMention[] = [];
   const labs: LabValue[] = [];
   const chunkOfLab: number[] = [];
+  const now = options.now ?? (() => performance.now());
   let pos = 0;
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    const scanned = matcher.scan(text, pos, bounds[i + 1]);
+  // Terms and labs take most of the time: their chunks are sized by how long the last one took.
+  let chunk = Math.min(size, FIRST_CHUNK);
+  for (let i = 0, from = 0; from < text.length; i++) {
+    const started = now();
+    const to = chunkEnd(text, from, chunk);
+    const scanned = matcher.scan(text, pos, to);
     for (const m of scanned.matches) terms.push(mentionOf(text, m, assertionOf, lines));
     pos = scanned.next;
-    for (const lab of labsInRegion(text, sections, assertionOf, bounds[i], bounds[i + 1])) {
+    for (const lab of labsInRegion(text, sections, assertionOf, from, to)) {
       labs.push(lab);
       chunkOfLab.push(i);
     }
+    chunk = nextChunkSize(chunk, now() - started, size);
+    from = to;
     await step();
   }
   // Unit harmonisation across chunks: a draw seen in two chunks that holds a value whose unit

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { analyzeText } from '../../../server/src/analysis/analyze';
+import { DEFAULT_ANALYSIS_OPTIONS, analyzeText, completeAnalysisSteps } from '../../../server/src/analysis/analyze';
 import { createAssertionContext } from '../../../server/src/analysis/context';
 import { findSections } from '../../../server/src/analysis/sections';
-import { AnalysisCancelled, FIRST_CHUNK, analyzeInChunks, applyEdit, chunkBounds, diffTexts, updateAnalysis, type TextEdit } from '../../../server/src/analysis/incremental';
-import { pairCaPhosSteps } from '../../../server/src/analysis/caPhos';
+import { AnalysisCancelled, CHUNK_TARGET_MS, FIRST_CHUNK, analyzeInChunks, applyEdit, chunkBounds, diffTexts, nextChunkSize, updateAnalysis, type TextEdit } from '../../../server/src/analysis/incremental';
+import { explainUnpairedSteps, pairCaPhosSteps } from '../../../server/src/analysis/caPhos';
 import { labFindingSteps } from '../../../server/src/analysis/labFindings';
 import { LineIndex } from '../../../server/src/analysis/lineIndex';
 import type { Finding } from '../../../server/src/analysis/types';
@@ -215,16 +215,75 @@ describe('incremental analysis', () => {
     assert.ok(pairingPauses > 3 + 1, `only ${pairingPauses} pauses in the pairing`);
     const products = next.value;
     assert.equal(products.length, 3000);
-    // 100 values, fewer than one step of values: the two pauses are those after the products'
-    // messages and after the explanations of unpaired values.
+    // 100 values, fewer than one step of values: the three pauses are those after the products'
+    // messages, before the explanations of unpaired values are sorted, and after them.
     const short = 'Ca 10.8 mg/dL, Phos 7.1 mg/dL\n'.repeat(50);
     const shortAnalysis = analyzeText(short);
     const found: Finding[] = [];
     const findings = labFindingSteps(short, shortAnalysis.labs, shortAnalysis.products, { threshold: 70, thresholdSource: 'test', referenceRanges: {} }, found);
     let findingPauses = 0;
     while (!findings.next().done) findingPauses++;
-    assert.equal(findingPauses, 2);
+    assert.equal(findingPauses, 3);
     assert.equal(found.filter((f) => f.code === 'ca-phos-product-elevated').length, 50);
+  });
+
+  it('pauses while gathering and scoring Ca×P candidates, placing values, and explaining unpaired ones, when few pairs are possible', () => {
+    const count = (steps: Generator<void, unknown>) => {
+      let n = 0;
+      while (!steps.next().done) n++;
+      return n;
+    };
+    // 9,000 calcium values and one phosphate: almost no candidate pairs, so no pauses in the choosing.
+    const text = 'Ca 10.8 mg/dL\n'.repeat(9000) + 'Phos 7.1 mg/dL\n';
+    const { labs, products } = analyzeText(text);
+    assert.equal(products.length, 1);
+    // After gathering, scoring, sorting, and before the products' sort: 4; and twice while
+    // scoring the 9,000 calcium values (every 4,096).
+    assert.equal(count(pairCaPhosSteps(labs, text, { threshold: 70, useCorrectedCalcium: false })), 4 + 2);
+    // Before the 8,999 explanations are sorted.
+    assert.equal(count(explainUnpairedSteps(labs, products)), 1);
+    // After the products' messages, before the explanations' sort, twice while they become
+    // findings (every 4,096), after them, and twice among the 9,001 values.
+    const found: Finding[] = [];
+    assert.equal(count(labFindingSteps(text, labs, products, { threshold: 70, thresholdSource: 'test', referenceRanges: {} }, found)), 1 + 1 + 2 + 1 + 2);
+    assert.equal(found.filter((f) => f.code === 'ca-phos-product-not-computed').length, 8999);
+    // 20,000 calcium values and no phosphate: once while placing them on their lines and once
+    // while gathering them (every 16,384), beside the pauses between the parts and among the
+    // values' findings.
+    const calciums = 'Ca 10.8 mg/dL\n'.repeat(20000);
+    const only = analyzeText(calciums);
+    const steps = completeAnalysisSteps(calciums, new LineIndex(calciums), only.sections, only.terms, only.labs, DEFAULT_ANALYSIS_OPTIONS);
+    assert.equal(count(steps), 1 + 1 + 1 + 1 + 1 + 1 + 4 + 1);
+  });
+
+  it('sizes the chunks of terms and labs by how long the last one took', async () => {
+    assert.equal(nextChunkSize(8192, CHUNK_TARGET_MS / 4, 65536), 16384, 'a quick chunk: twice as large');
+    assert.equal(nextChunkSize(65536, 1, 65536), 65536, 'never above the chunk size');
+    assert.equal(nextChunkSize(16384, CHUNK_TARGET_MS * 0.75, 65536), 16384, 'within the target: the same');
+    assert.equal(nextChunkSize(16384, CHUNK_TARGET_MS * 3, 65536), 8192, 'a slow chunk: half as large');
+    assert.equal(nextChunkSize(FIRST_CHUNK, 100, 65536), FIRST_CHUNK, 'never below the first size');
+    assert.equal(nextChunkSize(500, 100, 500), 500, 'a chunk size below the first size stays as it is');
+    // Through analyzeInChunks, with a clock that makes every chunk take 1 ms or 20 ms.
+    const paragraph = 'HPI:\nShe denies calcinosis cutis. Ca 10.8 mg/dL, Phos 7.1 mg/dL.\n\n';
+    const text = paragraph.repeat(Math.ceil((400 * 1024) / paragraph.length));
+    const pausesWith = async (msPerChunk: number) => {
+      let clock = 0;
+      let calls = 0;
+      let pauses = 0;
+      const { analysis } = await analyzeInChunks(text, {
+        pause: async () => void pauses++,
+        // Called at the start and the end of each chunk of terms and labs.
+        now: () => (calls++ % 2 === 0 ? clock : (clock += msPerChunk)),
+      });
+      assert.deepStrictEqual(analysis, analyzeText(text));
+      return pauses;
+    };
+    const quick = await pausesWith(1);
+    const slow = await pausesWith(20);
+    // Slow chunks stay at the first size: about 100 chunks of 4 KiB instead of some 10 that
+    // double up to 64 KiB (the sections and the final step pause the same in both).
+    const chunksAtFirstSize = Math.floor(text.length / FIRST_CHUNK);
+    assert.ok(slow - quick >= chunksAtFirstSize - 12, `${slow} pauses with slow chunks, ${quick} with quick ones`);
   });
 
   it('stops analysing in chunks when told the work is stale', async () => {
