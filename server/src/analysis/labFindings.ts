@@ -26,7 +26,7 @@ export function labFindings(text: string, labs: LabValue[], products: CaPhosProd
   return findings.sort(bySpan);
 }
 
-/** Lab values checked between two yields of labFindingSteps (a few milliseconds of work). */
+/** Lab values checked, or explanations made findings, between two yields of labFindingSteps (a few milliseconds of work). */
 const LABS_PER_STEP = 4096;
 /** Ca×P products given their messages between two yields. */
 const PRODUCTS_PER_STEP = 2048;
