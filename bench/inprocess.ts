@@ -27,8 +27,8 @@ export interface ThroughputOptions {
   warmup: number;
   /**
    * …and until this much time was spent warming up (ms). Two runs of a 10 KB note are a few
-   * milliseconds, too little for any engine's code to be optimised: its "warm" median was then
-   * mostly start-up (ours measured 2.3 ms at 10 KB in the bench against 0.66 ms warmed up).
+   * milliseconds, too little for any engine's code to be optimised (in one process, our analysis
+   * of the 10 KB corpus took 2.0 ms over its first 60 runs and 0.8 ms after).
    */
   warmupMs: number;
   /** A run predicted to take longer than this is not run (ms), per engine. */
