@@ -55,9 +55,12 @@ export class MemoryReclaimer {
     this.arm();
   }
 
-  /** Something happened on a large note while a collection is waiting: the quiet period starts again. */
-  activity(): void {
-    if (this.timer) this.arm();
+  /**
+   * The note `uri` was worked on (validated): when it is a large note and a collection is
+   * waiting, the quiet period starts again. Small notes never push it back.
+   */
+  activity(uri: string): void {
+    if (this.timer && (this.lengths.get(uri) ?? 0) >= LARGE_NOTE_CHARS) this.arm();
   }
 
   /** Whether a collection is waiting for quiet. */

@@ -19,7 +19,7 @@ import { NoteStore } from './noteStore';
 import { SettingsProvider } from './settingsProvider';
 import { describeInternalError } from './internalError';
 import { createServerConnection } from './timing';
-import { fullCollection, LARGE_NOTE_CHARS, MemoryReclaimer } from './memory';
+import { fullCollection, MemoryReclaimer } from './memory';
 
 const connection = createServerConnection();
 const documents = new TextDocuments(TextDocument);
@@ -81,7 +81,7 @@ async function validate(uri: string): Promise<void> {
   try {
     const note = await noteFor(uri);
     if (!note) return;
-    if (note.text.length >= LARGE_NOTE_CHARS) reclaimer.activity();
+    reclaimer.activity(uri);
     const diagnostics = toDiagnostics(note.analysis.findings, note.lines, note.settings, uri, docsUrlFor);
     await connection.sendDiagnostics({ uri, version: note.version, diagnostics });
     await connection.sendNotification(SUMMARY_NOTIFICATION, summaryOf(note));

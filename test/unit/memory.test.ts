@@ -25,8 +25,8 @@ describe('Giving memory back after a large note', () => {
 
   it('leaves small notes to V8', async () => {
     const { r, calls } = reclaimer();
-    r.noteEvent(LARGE_NOTE_CHARS - 1);
-    r.activity();
+    r.noteChanged('file:///small.note', LARGE_NOTE_CHARS - 1);
+    r.activity('file:///small.note');
     assert.equal(r.armed, false);
     await wait(QUIET * 3);
     assert.equal(calls.length, 0);
@@ -44,16 +44,23 @@ describe('Giving memory back after a large note', () => {
     assert.equal(calls.length, 1);
   });
 
-  it('starts the quiet period again on activity while armed', async () => {
+  it('starts the quiet period again on activity on a large note while armed, not on a small one', async () => {
     const { r, calls } = reclaimer();
-    r.noteEvent(LARGE_NOTE_CHARS);
+    r.noteChanged('file:///long.note', LARGE_NOTE_CHARS);
+    r.noteChanged('file:///small.note', 300);
     for (let k = 0; k < 5; k++) {
       await wait(QUIET / 2);
-      r.activity();
+      r.activity('file:///long.note');
     }
     assert.equal(calls.length, 0, 'each activity pushed the collection back');
     await wait(QUIET * 4);
     assert.equal(calls.length, 1);
+    r.noteClosed('file:///long.note');
+    for (let k = 0; k < 6; k++) {
+      await wait(QUIET / 2);
+      r.activity('file:///small.note');
+    }
+    assert.equal(calls.length, 2, 'activity on a small note did not push the collection back');
   });
 
   it('measures a note by how far its length moved: opening or closing a large note arms, typing in it does not', async () => {
