@@ -43,21 +43,40 @@ export interface ColdStart {
   processToInitialize: number[];
   /** The initialize handler itself. */
   initializeHandler: number[];
+  /**
+   * spawn → the first diagnostics of a small note opened right after initialize, client side.
+   * Our server loads its analysis when the first note needs it, after answering initialize,
+   * so this is the figure that includes every start-up cost.
+   */
+  firstDiagnostics: number[];
+  /** Loading the analysis and the features, as the server saw it (ours only). */
+  loadFeatures: number[];
 }
 
-/** Cold starts of our server, or of another server script (`serverPath`, the floor). */
-export async function coldStart(runs: number, serverPath?: string): Promise<ColdStart> {
-  const result: ColdStart = { roundTrip: [], processToInitialize: [], initializeHandler: [] };
+/**
+ * Cold starts of our server (`undefined`) and of other server scripts (the floor), taken in
+ * turn so that the machine's load falls on all alike: each a fresh process, initialized, then
+ * given the note at `notePath` until its first diagnostics.
+ */
+export async function coldStarts(runs: number, notePath: string, serverPaths: (string | undefined)[]): Promise<ColdStart[]> {
+  const results: ColdStart[] = serverPaths.map(() => ({ roundTrip: [], processToInitialize: [], initializeHandler: [], firstDiagnostics: [], loadFeatures: [] }));
+  const text = readFileSync(notePath, 'utf8');
   for (let i = 0; i < runs; i++) {
-    const a = performance.now();
-    const session = await startServer({ serverPath, ...launch(serverPath, TIMING) });
-    result.roundTrip.push(performance.now() - a);
-    await session.close();
-    const t = serverTimings(session.stderr());
-    result.processToInitialize.push(...(t.get('process-start-to-initialize') ?? []));
-    result.initializeHandler.push(...(t.get('initialize') ?? []));
+    for (const [k, serverPath] of serverPaths.entries()) {
+      const result = results[k]!;
+      const a = performance.now();
+      const session = await startServer({ serverPath, ...launch(serverPath, TIMING) });
+      result.roundTrip.push(performance.now() - a);
+      await openDocument(session, 'file:///bench/first.note', text);
+      result.firstDiagnostics.push(performance.now() - a);
+      await session.close();
+      const t = serverTimings(session.stderr());
+      result.processToInitialize.push(...(t.get('process-start-to-initialize') ?? []));
+      result.initializeHandler.push(...(t.get('initialize') ?? []));
+      result.loadFeatures.push(...(t.get('load-note-features') ?? []));
+    }
   }
-  return result;
+  return results;
 }
 
 export interface Editing {

@@ -16,7 +16,7 @@ import { AT_DEFAULT_LIMIT, ensureCorpora, ensureCorpus, ROOT } from './corpus';
 import { cspellEngine, floorEngine, harperEngine, naiveFloorEngine, oursEngine, type Engine } from './engines';
 import { throughput, type Cell, type EditBench } from './inprocess';
 import { scalingBench, type ScalingRow } from './scaling';
-import { SETTLE_SECONDS, bigNoteRuns, coldStart, editing, type BigNote, type ColdStart, type Editing } from './protocol';
+import { SETTLE_SECONDS, bigNoteRuns, coldStarts, editing, type BigNote, type ColdStart, type Editing } from './protocol';
 import { buildShipped } from './shipped';
 import { mbps, median, ms, p95, ratio } from './stats';
 
@@ -97,8 +97,15 @@ async function main(): Promise<void> {
     }
     if (!existsSync(join(ROOT, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: run npm run build first');
     log('\nProtocol (dist/server.js over stdio):');
-    cold = await coldStart(quick ? 5 : 10);
-    log(`  cold start: spawn → initialize result p50 ${ms(median(cold.roundTrip))}; server process start → initialize answered ${ms(median(cold.processToInitialize))}; initialize handler ${ms(median(cold.initializeHandler))}`);
+    // The floor: the smallest vscode-languageserver process (lsp-sample's shape), minified
+    // like our production bundle, measured the same way.
+    const floorServer = join(tmpdir(), 'calcinosis-notes-bench', 'minimal-server.js');
+    await build({ entryPoints: [join(__dirname, 'minimalServer.ts')], bundle: true, platform: 'node', format: 'cjs', minify: true, outfile: floorServer, logLevel: 'warning' });
+    const c10 = corpora.find((c) => c.bytes === 10 * 1024)!;
+    const [ourCold, floorCold] = await coldStarts(quick ? 5 : 12, c10.path, [undefined, floorServer]);
+    cold = ourCold;
+    log(`  cold start: spawn → initialize result p50 ${ms(median(cold.roundTrip))} (floor ${ms(median(floorCold!.roundTrip))}); server process start → initialize answered ${ms(median(cold.processToInitialize))}; initialize handler ${ms(median(cold.initializeHandler))}`);
+    log(`  spawn → first diagnostics of the 10 KB note p50 ${ms(median(cold.firstDiagnostics))} (floor ${ms(median(floorCold!.firstDiagnostics))}); loading the analysis ${ms(median(cold.loadFeatures))}`);
     const c100 = corpora.find((c) => c.bytes === 100 * 1024)!;
     edit = await editing(c100.path, quick ? 50 : 200, quick ? 50 : 200);
     log(`  100 KB: didOpen → diagnostics p50 ${ms(median(edit.openRoundTrip))}; didChange → diagnostics p50 ${ms(median(edit.changeRoundTrip))} p95 ${ms(p95(edit.changeRoundTrip))} (server ${ms(median(edit.changeServer))} / ${ms(p95(edit.changeServer))})`);
@@ -109,12 +116,8 @@ async function main(): Promise<void> {
     log(`  ${largest.name}, default settings: didOpen → diagnostics ${ms(bigDefault.openRoundTrip)} (${refusal(bigDefault)}); RSS ${bigDefault.rssMb.toFixed(0)} MB, settled ${bigDefault.settledRssMb.toFixed(0)} MB (peak ${bigDefault.peakRssMb.toFixed(0)} MB)`);
     big = await bigNoteRuns(largest.path, true, bigRuns);
     log(`  ${largest.name}: didOpen → diagnostics ${ms(big.openRoundTrip)}; RSS ${big.rssMb.toFixed(0)} MB, settled ${big.settledRssMb.toFixed(0)} MB (peak ${big.peakRssMb.toFixed(0)} MB); hover on another note meanwhile: first ${ms(median(big.hoverFirst))} (behind the message), then max ${ms(Math.max(...big.hoverLater))} over ${big.hoverLater.length}`);
-    // The floor: the smallest vscode-languageserver process (lsp-sample's shape), minified
-    // like our production bundle, measured the same way.
-    const floorServer = join(tmpdir(), 'calcinosis-notes-bench', 'minimal-server.js');
-    await build({ entryPoints: [join(__dirname, 'minimalServer.ts')], bundle: true, platform: 'node', format: 'cjs', minify: true, outfile: floorServer, logLevel: 'warning' });
     log('Protocol floor (bench/minimalServer.ts: a connection and a document manager, nothing else):');
-    floor = { cold: await coldStart(quick ? 5 : 10, floorServer), big: await bigNoteRuns(largest.path, false, bigRuns, floorServer) };
+    floor = { cold: floorCold!, big: await bigNoteRuns(largest.path, false, bigRuns, floorServer) };
     log(`  cold start p50 ${ms(median(floor.cold.roundTrip))}; ${largest.name}: RSS ${floor.big.rssMb.toFixed(0)} MB, settled ${floor.big.settledRssMb.toFixed(0)} MB`);
     if (vsix && !args.has('--no-activation')) {
       log('Extension activation (code-server 4.100.3 = VS Code 1.100, the VSIX of this run):');
@@ -248,6 +251,7 @@ function render(
   pr.push('| --- | ---: | ---: | --- |');
   if (cold) {
     pr.push(`| cold start: spawn → initialize result | p50 ${ms(median(cold.roundTrip))}, p95 ${ms(p95(cold.roundTrip))} | process start → initialize answered p50 ${ms(median(cold.processToInitialize))}; handler ${ms(median(cold.initializeHandler))} | n=${cold.roundTrip.length} |`);
+    pr.push(`| spawn → first diagnostics of a 10 KB note opened after initialize | p50 ${ms(median(cold.firstDiagnostics))}, p95 ${ms(p95(cold.firstDiagnostics))} | loading the analysis (on the first note) p50 ${ms(median(cold.loadFeatures))} | n=${cold.firstDiagnostics.length} |`);
   }
   if (edit) {
     pr.push(`| 100 KB didOpen → first diagnostics | p50 ${ms(median(edit.openRoundTrip))} | p50 ${ms(median(edit.openServer))} | n=${edit.openRoundTrip.length} |`);
@@ -271,7 +275,8 @@ function render(
   }
   if (floor) {
     const mb = (floor.big.bytes / 1048576).toFixed(0);
-    pr.push(`| floor: minimal server, cold start | p50 ${ms(median(floor.cold.roundTrip))}, p95 ${ms(p95(floor.cold.roundTrip))} | | n=${floor.cold.roundTrip.length} |`);
+    pr.push(`| floor: minimal server, cold start | p50 ${ms(median(floor.cold.roundTrip))}, p95 ${ms(p95(floor.cold.roundTrip))} | | n=${floor.cold.roundTrip.length}, in turn with ours |`);
+    pr.push(`| floor: spawn → (empty) diagnostics of the 10 KB note | p50 ${ms(median(floor.cold.firstDiagnostics))}, p95 ${ms(p95(floor.cold.firstDiagnostics))} | | |`);
     pr.push(`| floor: minimal server RSS after opening ${mb} MB | ${rssCell(floor.big)} | | holds the text only; ${runsNote(floor.big)} |`);
   }
   if (vsix) pr.push(`| VSIX size | ${(vsix.bytes / 1024).toFixed(0)} KB | | ${vsix.built ? 'built by this run' : 'existing calcinosis-notes.vsix'} |`);
@@ -316,7 +321,8 @@ function render(
   if (cold) {
     const v = median(cold.roundTrip);
     const vsFloor = floor ? `; floor ${ms(median(floor.cold.roundTrip))}` : '';
-    targets.push({ what: 'cold start (spawn → initialize result)', target: '≤ 150 ms', measured: ms(v) + vsFloor, met: v <= 150 });
+    const first = `; first diagnostics of a 10 KB note ${ms(median(cold.firstDiagnostics))}${floor ? ` (floor ${ms(median(floor.cold.firstDiagnostics))})` : ''}`;
+    targets.push({ what: 'cold start (spawn → initialize result)', target: '≤ 150 ms', measured: ms(v) + vsFloor + first, met: v <= 150 });
   }
   // "Met" is judged on the RSS just after the note (the worse figure), not the settled one.
   const rssLine = (b: BigNote) => `${b.rssMb.toFixed(0)} MB just after, ${b.settledRssMb.toFixed(0)} MB settled`;

@@ -6,25 +6,37 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActions } from './features/codeActions';
-import { completionList, resolveCompletion } from './features/completion';
-import { toDiagnostics } from './features/diagnostics';
-import { docsUrlFor } from './features/docsLinks';
-import { documentSymbols } from './features/documentSymbols';
-import { hoverAt } from './features/hover';
-import { inlayHints } from './features/inlayHints';
-import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
-import { SUMMARY_NOTIFICATION, summaryOf } from './features/summary';
-import { NoteStore } from './noteStore';
+import { SEMANTIC_LEGEND } from './features/semanticTokens';
+import { SUMMARY_NOTIFICATION } from './features/summary';
+import type * as NoteFeatures from './noteFeatures';
+import type { NoteStore } from './noteStore';
 import { SettingsProvider } from './settingsProvider';
 import { describeInternalError } from './internalError';
-import { createServerConnection } from './timing';
+import { createServerConnection, timed } from './timing';
 import { fullCollection, MemoryReclaimer } from './memory';
 
 const connection = createServerConnection();
 const documents = new TextDocuments(TextDocument);
-const store = new NoteStore();
 let settings!: SettingsProvider;
+
+/**
+ * The analysis and the features, loaded when the first note needs them. Loading them builds
+ * the knowledge tables, the term trie and the lab-name and section regexes: 25–30 ms, most of
+ * the difference between our cold start and a bare vscode-languageserver process's. An editor
+ * waits for the `initialize` answer before it sends anything, so that answer goes first.
+ * They are a bundle of their own, dist/noteFeatures.js beside dist/server.js (esbuild.mjs),
+ * so that starting the server does not even parse them. (One bundle with this require inside
+ * it would also load them lazily, but esbuild then wraps every module for deferred
+ * initialisation, and the whole analysis of 1 MB ran 3 ms slower that way.)
+ */
+let loadedFeatures: typeof NoteFeatures | undefined;
+function noteFeatures(): typeof NoteFeatures {
+  return (loadedFeatures ??= timed('load-note-features', () => require('./noteFeatures') as typeof NoteFeatures));
+}
+let loadedStore: NoteStore | undefined;
+function store(): NoteStore {
+  return (loadedStore ??= new (noteFeatures().NoteStore)());
+}
 
 connection.onInitialize((params): InitializeResult => {
   const canPull = !!params.capabilities.workspace?.configuration;
@@ -55,7 +67,10 @@ connection.onInitialize((params): InitializeResult => {
 async function noteFor(uri: string) {
   const document = documents.get(uri);
   if (!document) return undefined;
-  return store.getAsync(document, await settings.get(uri));
+  // Ask the client for the note's settings first: the first note loads the features while
+  // the answer is on its way.
+  const noteSettings = settings.get(uri);
+  return store().getAsync(document, await noteSettings);
 }
 
 // Coalesce bursts of edits: only the newest version of each document is validated.
@@ -82,6 +97,7 @@ async function validate(uri: string): Promise<void> {
     const note = await noteFor(uri);
     if (!note) return;
     reclaimer.activity(uri);
+    const { toDiagnostics, docsUrlFor, summaryOf } = noteFeatures();
     const diagnostics = toDiagnostics(note.analysis.findings, note.lines, note.settings, uri, docsUrlFor);
     await connection.sendDiagnostics({ uri, version: note.version, diagnostics });
     await connection.sendNotification(SUMMARY_NOTIFICATION, summaryOf(note));
@@ -99,14 +115,14 @@ documents.onDidChangeContent((e) => {
 });
 documents.onDidClose((e) => {
   reclaimer.noteClosed(e.document.uri);
-  store.delete(e.document.uri);
+  loadedStore?.delete(e.document.uri);
   settings.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
 connection.onDidChangeConfiguration((change) => {
   settings.setPushed(change.settings);
-  store.clear();
+  loadedStore?.clear();
   for (const document of documents.all()) scheduleValidation(document.uri);
   void connection.languages.inlayHint.refresh().catch(() => undefined);
   void connection.languages.semanticTokens.refresh();
@@ -114,33 +130,33 @@ connection.onDidChangeConfiguration((change) => {
 
 connection.onHover(async ({ textDocument, position }) => {
   const note = await noteFor(textDocument.uri);
-  return note ? hoverAt(note.analysis, note.lines, note.lines.offsetAt(position), note.settings, note.options) : null;
+  return note ? noteFeatures().hoverAt(note.analysis, note.lines, note.lines.offsetAt(position), note.settings, note.options) : null;
 });
 
 connection.onCompletion(async ({ textDocument, position }) => {
   const note = await noteFor(textDocument.uri);
-  return note ? completionList(note.text, note.lines.offsetAt(position), note.analysis, position) : [];
+  return note ? noteFeatures().completionList(note.text, note.lines.offsetAt(position), note.analysis, position) : [];
 });
-connection.onCompletionResolve(resolveCompletion);
+connection.onCompletionResolve((item) => noteFeatures().resolveCompletion(item));
 
 connection.onCodeAction(async ({ textDocument, range, context }) => {
   const note = await noteFor(textDocument.uri);
-  return note ? codeActions(note, range, context.diagnostics) : [];
+  return note ? noteFeatures().codeActions(note, range, context.diagnostics) : [];
 });
 
 connection.onDocumentSymbol(async ({ textDocument }) => {
   const note = await noteFor(textDocument.uri);
-  return note ? documentSymbols(note.analysis, note.lines) : [];
+  return note ? noteFeatures().documentSymbols(note.analysis, note.lines) : [];
 });
 
 connection.languages.semanticTokens.on(async ({ textDocument }) => {
   const note = await noteFor(textDocument.uri);
-  return note ? semanticTokens(note.analysis, note.lines, note.text) : { data: [] };
+  return note ? noteFeatures().semanticTokens(note.analysis, note.lines, note.text) : { data: [] };
 });
 
 connection.languages.inlayHint.on(async ({ textDocument, range }) => {
   const note = await noteFor(textDocument.uri);
-  return note && note.settings.inlayHints ? inlayHints(note, range) : [];
+  return note && note.settings.inlayHints ? noteFeatures().inlayHints(note, range) : [];
 });
 
 documents.listen(connection);

@@ -4,11 +4,13 @@
 //
 //   [timing] textDocument/hover 0.142
 //   [timing] diagnostics 1.870
+//   [timing] load-note-features 24.310
 //
 // i.e. the method (or "diagnostics": from the didOpen/didChange of a version to the
 // diagnostics published for that version) and the milliseconds the server spent, from
-// reading the message to writing the answer. Never a URI, never note text. Off by
-// default: the server then builds its connection exactly as before.
+// reading the message to writing the answer; or a step of the server's own (`timed`).
+// Never a URI, never note text. Off by default: the server then builds its connection
+// exactly as before.
 
 import {
   createConnection,
@@ -20,6 +22,15 @@ import {
 } from 'vscode-languageserver/node';
 
 export const TIMING_ENV = 'CALCINOSIS_NOTES_TIMING';
+
+/** Runs `step`, and with timing on writes how long it took under the name `what`. */
+export function timed<T>(what: string, step: () => T): T {
+  if (process.env[TIMING_ENV] !== '1') return step();
+  const t = performance.now();
+  const result = step();
+  process.stderr.write(`[timing] ${what} ${(performance.now() - t).toFixed(3)}\n`);
+  return result;
+}
 
 export function createServerConnection(): Connection {
   if (process.env[TIMING_ENV] !== '1') return createConnection(ProposedFeatures.all);

@@ -86,7 +86,7 @@ function checkVsix() {
   const problems = [];
   // vsce stores README.md and CHANGELOG.md as readme.md and changelog.md, and LICENSE as LICENSE.txt.
   const lower = entries.map((e) => e.toLowerCase());
-  for (const required of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/package.json', 'extension/readme.md', 'extension/license.txt', 'extension/changelog.md', 'extension/images/icon.png']) {
+  for (const required of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/noteFeatures.js', 'extension/package.json', 'extension/readme.md', 'extension/license.txt', 'extension/changelog.md', 'extension/images/icon.png']) {
     if (!lower.includes(required)) problems.push(`missing ${required}`);
   }
   const grammar = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).contributes.grammars ?? [];

@@ -106,3 +106,34 @@ describe('language server over stdio (JSON-RPC)', () => {
     for (const m of session.messages) assert.ok(!JSON.stringify(m.params).includes('Phos 7.1'), `${m.method} leaks note text`);
   });
 });
+
+describe('language server start-up', () => {
+  // The analysis and the features take tens of milliseconds to load; an editor waits for the
+  // initialize answer before anything else, so the server loads them with the first note.
+  let session: LspSession;
+  const timings = () => [...session.stderr().matchAll(/^\[timing\] (\S+)/gm)].map((m) => m[1]);
+  before(async () => {
+    session = await startServer({ env: { ...process.env, CALCINOSIS_NOTES_TIMING: '1' } });
+  });
+  after(async () => {
+    await session.close();
+  });
+
+  it('answers initialize, and requests about notes it does not have, before loading the analysis', async () => {
+    const hover = await session.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///notes/never-opened.note' }, position: { line: 0, character: 0 } });
+    assert.equal(hover, null);
+    // stderr is one ordered stream: once the hover's line is there, a load before it would be too.
+    while (!timings().includes('textDocument/hover')) await new Promise((r) => setTimeout(r, 10));
+    assert.ok(timings().includes('initialize'));
+    assert.ok(!timings().includes('load-note-features'), `loaded before any note: ${timings().join(', ')}`);
+  });
+
+  it('loads them once, when the first note arrives, and analyses every note after that', async () => {
+    await openDocument(session, 'file:///notes/first.note', EXAMPLE);
+    const diagnostics = await openDocument(session, 'file:///notes/second.note', EXAMPLE);
+    assert.ok(diagnostics.some((d) => d.code === 'ca-phos-product-elevated'));
+    const loads = timings().filter((t) => t === 'load-note-features');
+    assert.equal(loads.length, 1);
+    assert.ok(timings().indexOf('load-note-features') < timings().indexOf('diagnostics'), timings().join(', '));
+  });
+});

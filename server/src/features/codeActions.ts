@@ -2,7 +2,7 @@
 // a value to the other unit system, add a unit that was only assumed, and jump to
 // the next unfilled field.
 
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { formatCorrectedCalciumText, formatProductText, nearestAlbumin } from '../analysis/caPhos';
 import type { CaPhosProduct, LabValue } from '../analysis/types';
 import { formatConverted } from '../analysis/units';

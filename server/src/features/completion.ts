@@ -14,7 +14,7 @@ import {
   type CompletionItem,
   type CompletionList,
   type Position,
-} from 'vscode-languageserver';
+} from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis/types';
 import { CONCEPTS } from '../knowledge/concepts';
 import { ORDER_SETS, type OrderSet } from '../knowledge/orderSets';

@@ -1,7 +1,7 @@
 // Findings → LSP diagnostics, with the user's severities, a stable code, the
 // source name and a link to the code's section of the README.
 
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { LineIndex } from '../analysis/lineIndex';
 import type { Finding } from '../analysis/types';
 import type { SeverityName, Settings } from '../settings';

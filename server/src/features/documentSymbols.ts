@@ -1,6 +1,6 @@
 // Document symbols: the note's sections, for the outline and breadcrumbs.
 
-import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { LineIndex } from '../analysis/lineIndex';
 import type { Analysis } from '../analysis/types';
 

@@ -1,7 +1,7 @@
 // Inlay hints: the Ca×P product after the phosphate value it belongs to, and the
 // converted value after a value written in the unit system the reader does not use.
 
-import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
+import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver-types';
 import type { AnalyzedNote } from '../noteStore';
 import { formatConverted, writtenSystem } from '../analysis/units';
 import { unitSpan } from './codeActions';

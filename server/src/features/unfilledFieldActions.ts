@@ -2,7 +2,7 @@
 // to the first one after the last). The client command `calcinosisNotes.nextUnfilledField`
 // selects the marker at the position it is given, so the clinician can type over it.
 
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { LineIndex } from '../analysis/lineIndex';
 import type { Analysis } from '../analysis/types';
 
