@@ -67,10 +67,8 @@ connection.onInitialize((params): InitializeResult => {
 async function noteFor(uri: string) {
   const document = documents.get(uri);
   if (!document) return undefined;
-  // Ask the client for the note's settings first: the first note loads the features while
-  // the answer is on its way.
-  const noteSettings = settings.get(uri);
-  return store().getAsync(document, await noteSettings);
+  const noteSettings = await settings.get(uri);
+  return store().getAsync(document, noteSettings);
 }
 
 // Coalesce bursts of edits: only the newest version of each document is validated.
