@@ -87,7 +87,7 @@ function checkVsix() {
   // vsce stores README.md and CHANGELOG.md as readme.md and changelog.md, and LICENSE as LICENSE.txt.
   const lower = entries.map((e) => e.toLowerCase());
   for (const required of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/noteFeatures.js', 'extension/package.json', 'extension/readme.md', 'extension/license.txt', 'extension/changelog.md', 'extension/images/icon.png']) {
-    if (!lower.includes(required)) problems.push(`missing ${required}`);
+    if (!lower.includes(required.toLowerCase())) problems.push(`missing ${required}`);
   }
   const grammar = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).contributes.grammars ?? [];
   for (const g of grammar) if (!entries.includes(join('extension', g.path))) problems.push(`missing the grammar ${g.path}`);
