@@ -27,7 +27,7 @@ export function labFindings(text: string, labs: LabValue[], products: CaPhosProd
 }
 
 /** Lab values checked, or explanations made findings, between two yields of labFindingSteps (a few milliseconds of work). */
-const LABS_PER_STEP = 4096;
+const CHECKS_PER_STEP = 4096;
 /** Ca×P products given their messages between two yields. */
 const PRODUCTS_PER_STEP = 2048;
 
@@ -81,7 +81,7 @@ export function* labFindingSteps(
   const explained = new Set<number>();
   const explanations = yield* explainUnpairedSteps(labs, products);
   for (let k = 0; k < explanations.length; k++) {
-    if (k % LABS_PER_STEP === LABS_PER_STEP - 1) yield;
+    if (k % CHECKS_PER_STEP === CHECKS_PER_STEP - 1) yield;
     const n = explanations[k]!;
     explained.add(n.lab);
     const lab = labs[n.lab]!;
@@ -102,7 +102,7 @@ export function* labFindingSteps(
   yield;
   const ranges = rangeCacheFor(options.referenceRanges);
   for (let index = 0; index < labs.length; index++) {
-    if (index % LABS_PER_STEP === LABS_PER_STEP - 1) yield;
+    if (index % CHECKS_PER_STEP === CHECKS_PER_STEP - 1) yield;
     const lab = labs[index]!;
     const a = ANALYTE_BY_ID.get(lab.analyte as AnalyteId);
     if (!a) continue;
