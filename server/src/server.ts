@@ -1,6 +1,8 @@
 // The language server: wiring only. Analysis lives in ./analysis, protocol shaping in ./features.
 
 import {
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeResult,
@@ -8,31 +10,27 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SEMANTIC_LEGEND } from './features/semanticTokens';
 import { SUMMARY_NOTIFICATION } from './features/summary';
-import type * as NoteFeatures from './noteFeatures';
 import type { NoteStore } from './noteStore';
 import { SettingsProvider } from './settingsProvider';
 import { describeInternalError } from './internalError';
-import { createServerConnection, timed } from './timing';
+import { FeaturesUnavailable, noteFeatures } from './noteFeaturesLoader';
+import { createServerConnection } from './timing';
 import { fullCollection, MemoryReclaimer } from './memory';
 
 const connection = createServerConnection();
 const documents = new TextDocuments(TextDocument);
 let settings!: SettingsProvider;
 
-/**
- * The analysis and the features, loaded when the first note needs them. Loading them builds
- * the knowledge tables, the term trie and the lab-name and section regexes: 25–30 ms, most of
- * the difference between our cold start and a bare vscode-languageserver process's. An editor
- * waits for the `initialize` answer before it sends anything, so that answer goes first.
- * They are a bundle of their own, dist/noteFeatures.js beside dist/server.js (esbuild.mjs),
- * so that starting the server does not even parse them. (One bundle with this require inside
- * it would also load them lazily, but esbuild then wraps every module for deferred
- * initialisation, and the whole analysis of 1 MB ran 3 ms slower that way.)
- */
-let loadedFeatures: typeof NoteFeatures | undefined;
-function noteFeatures(): typeof NoteFeatures {
-  return (loadedFeatures ??= timed('load-note-features', () => require('./noteFeatures') as typeof NoteFeatures));
+/** Shown once: every note would otherwise report the same broken install on every change. */
+let unavailableShown = false;
+function reportUnavailable(error: FeaturesUnavailable): void {
+  if (unavailableShown) return;
+  unavailableShown = true;
+  connection.console.error(error.message);
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: error.message });
 }
+
+/** The analysed notes; made with the features, on the first note (see noteFeaturesLoader.ts). */
 let loadedStore: NoteStore | undefined;
 function store(): NoteStore {
   return (loadedStore ??= new (noteFeatures().NoteStore)());
@@ -100,7 +98,8 @@ async function validate(uri: string): Promise<void> {
     await connection.sendDiagnostics({ uri, version: note.version, diagnostics });
     await connection.sendNotification(SUMMARY_NOTIFICATION, summaryOf(note));
   } catch (error) {
-    connection.console.error(describeInternalError('checking a note', error));
+    if (error instanceof FeaturesUnavailable) reportUnavailable(error);
+    else connection.console.error(describeInternalError('checking a note', error));
   } finally {
     validating--;
   }

@@ -2,12 +2,12 @@
 // editor would drive it. After each abuse the server must still answer a hover correctly.
 
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
 import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Hover } from 'vscode-languageserver-protocol';
-import { openDocument, positionOf, startServer, type LspSession } from './lspClient';
+import { openDocument, positionOf, SERVER, startServer, type LspSession } from './lspClient';
 import { findServerPids } from '../e2e/killServer.mjs';
 
 const EXAMPLE = readFileSync(join(__dirname, '..', '..', 'examples', 'calcinosis-follow-up.note'), 'utf8');
@@ -266,6 +266,33 @@ describe('robustness over stdio: a killed server', function () {
       await assertHoverStillWorks(second);
     } finally {
       await second.close();
+    }
+  });
+});
+
+describe('robustness over stdio: a broken install', function () {
+  this.timeout(30_000);
+  it('server.js without noteFeatures.js beside it starts, says once that it cannot analyse, and keeps answering', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'calcinosis-broken-'));
+    copyFileSync(SERVER, join(dir, 'server.js'));
+    const session = await startServer({ serverPath: join(dir, 'server.js') });
+    try {
+      const open = (uri: string) =>
+        session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'clinical-note', version: 1, text: EXAMPLE } });
+      const cannot = (p: unknown) => /cannot analyse notes: its analysis \(noteFeatures\.js/.test((p as { message: string }).message);
+      await open('file:///notes/a.note');
+      const shown = (await session.waitForMessage('window/showMessage', cannot)) as { type: number; message: string };
+      assert.equal(shown.type, 1, 'shown as an error');
+      assert.match(shown.message, /MODULE_NOT_FOUND/);
+      await open('file:///notes/b.note');
+      // A request about a note gets an error answer that says why; the server is still there.
+      const error = await expectError(hover(session, 'file:///notes/b.note', positionOf(EXAMPLE, 'Ca 10.8', 4)));
+      assert.match(error.message, /cannot analyse notes/);
+      assert.equal(session.messages.filter((m) => m.method === 'window/showMessage' && cannot(m.params)).length, 1, 'said more than once');
+      assert.equal(session.process.exitCode, null);
+    } finally {
+      await session.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
