@@ -9,10 +9,13 @@ import { timed } from './timing';
  */
 export class FeaturesUnavailable extends Error {
   constructor(cause: unknown) {
+    // The error's code (MODULE_NOT_FOUND) or class (SyntaxError), never its message: loading
+    // reads no note, but the message of an error thrown while loading is not ours to vouch for.
     const code = (cause as { code?: unknown })?.code;
+    const why = typeof code === 'string' ? code : cause instanceof Error ? cause.constructor.name : typeof cause;
     super(
       `Calcinosis Notes cannot analyse notes: its analysis (noteFeatures.js, which must sit beside server.js) ` +
-        `could not be loaded${typeof code === 'string' ? ` (${code})` : ''}. Reinstall the extension, or rebuild with npm run build.`,
+        `could not be loaded (${why}). Reinstall the extension, or rebuild with npm run build.`,
     );
   }
 }
