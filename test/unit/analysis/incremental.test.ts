@@ -157,6 +157,39 @@ describe('incremental analysis', () => {
     assert.ok(partial > 300, `only ${partial} updates kept part of the note`);
   });
 
+  it('with settings other than the defaults (corrected calcium, a threshold, a range, a user term), the incremental result still equals a full re-analysis (400 documents)', function () {
+    this.timeout(0);
+    // Dated blocks of calcium, phosphate and albumin values close together: the values whose
+    // products depend on the albumin of their draw, and on which calcium a phosphate went to.
+    const drawLine = fc.constantFrom('Ca 10.8 mg/dL', 'Ca 9.4', 'Phos 7.1 mg/dL', 'P 5.2', 'albumin 3.2 g/dL', 'Alb 2.1', 'calcium 2.61 mmol/L', 'phosphate 1.9 mmol/L', '', 'Labs 03/15/2026:', 'Labs 04/02/2026:', 'nodules on the forearms');
+    const drawDocument = fc.array(drawLine, { minLength: 10, maxLength: 90 }).map((ls) => 'Labs 03/14/2026:\n' + ls.join('\n'));
+    const anyDocument = fc.oneof(document, drawDocument, drawDocument);
+    const options = {
+      useCorrectedCalcium: true,
+      threshold: 55,
+      thresholdSource: 'KDOQI (test)',
+      referenceRanges: { calcium: [8.4, 10.2] as [number, number] },
+      customTerms: [{ term: 'chalky material' }, { term: 'nodules' }],
+    };
+    let incremental = 0;
+    fc.assert(
+      fc.property(anyDocument, fc.array(editArb, { minLength: 1, maxLength: 5 }), fc.boolean(), (initial, edits, inPlace) => {
+        let text = initial;
+        let analysis = analyzeText(text, options);
+        for (const e of edits) {
+          const edit = toEdit(text, e);
+          const update = updateAnalysis(text, analysis, edit, { ...options, fullBelow: 0, inPlace });
+          assert.deepStrictEqual(update.analysis, analyzeText(update.text, options), `after ${JSON.stringify(edit)} on ${JSON.stringify(text)}`);
+          if (!update.full) incremental++;
+          text = update.text;
+          analysis = update.analysis;
+        }
+      }),
+      { numRuns: 400, seed: 0xa1b0 },
+    );
+    assert.ok(incremental > 400, `only ${incremental} updates were incremental`);
+  });
+
   it('analysis in chunks, with pauses between them, equals the analysis in one go (300 documents)', async function () {
     this.timeout(0);
     await fc.assert(
