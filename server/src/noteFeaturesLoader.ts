@@ -22,7 +22,7 @@ export class FeaturesUnavailable extends Error {
 
 /**
  * The analysis and the features, loaded when the first note needs them. Loading them builds
- * the knowledge tables, the term trie and the lab-name and section regexes: 25–30 ms, most of
+ * the knowledge tables, the lab-name and section regexes and the assertion tables: 25–30 ms, most of
  * the difference between our cold start and a bare vscode-languageserver process's. An editor
  * waits for the `initialize` answer before it sends anything, so that answer goes first.
  * They are a bundle of their own, dist/noteFeatures.js beside dist/server.js (esbuild.mjs),
