@@ -1,6 +1,6 @@
 // Bundles the client, the server and the CLI into dist/, one file each, except that the
 // server's analysis and features are a second file beside it (see `noteFeatures()` in
-// server/src/server.ts): the server loads them when the first note needs them.
+// server/src/noteFeaturesLoader.ts): the server loads them when the first note needs them.
 import * as esbuild from 'esbuild';
 import buildOptions from './esbuild.options.cjs';
 

@@ -23,22 +23,28 @@ import {
 
 export const TIMING_ENV = 'CALCINOSIS_NOTES_TIMING';
 
+const timingOn = (): boolean => process.env[TIMING_ENV] === '1';
+
+/** One timing line: `what` and the milliseconds since `since` (performance.now). */
+function log(what: string, since: number): void {
+  process.stderr.write(`[timing] ${what} ${(performance.now() - since).toFixed(3)}\n`);
+}
+
 /** Runs `step`, and with timing on writes how long it took under the name `what`. */
 export function timed<T>(what: string, step: () => T): T {
-  if (process.env[TIMING_ENV] !== '1') return step();
+  if (!timingOn()) return step();
   const t = performance.now();
   const result = step();
-  process.stderr.write(`[timing] ${what} ${(performance.now() - t).toFixed(3)}\n`);
+  log(what, t);
   return result;
 }
 
 export function createServerConnection(): Connection {
-  if (process.env[TIMING_ENV] !== '1') return createConnection(ProposedFeatures.all);
+  if (!timingOn()) return createConnection(ProposedFeatures.all);
   const reader = new StreamMessageReader(process.stdin);
   const writer = new StreamMessageWriter(process.stdout);
   const requests = new Map<string | number, { method: string; t: number }>();
   const edits = new Map<string, number>();
-  const log = (what: string, since: number) => process.stderr.write(`[timing] ${what} ${(performance.now() - since).toFixed(3)}\n`);
 
   const listen = reader.listen.bind(reader);
   reader.listen = (callback) =>
