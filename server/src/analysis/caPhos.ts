@@ -88,8 +88,12 @@ function albuminsOf(labs: LabValue[]): LabValue[] {
   return list;
 }
 
-/** How far (in lines) a partner of the same draw is looked for. */
-const WINDOW = 60;
+/**
+ * How far (in lines) a partner of the same draw is looked for: calcium, phosphate and albumin
+ * values further apart never affect each other's product (incremental.ts relies on it).
+ */
+export const DRAW_WINDOW_LINES = 60;
+const WINDOW = DRAW_WINDOW_LINES;
 /** How many candidates on either side (by position) are considered within the window. */
 const NEIGHBOURS = 16;
 

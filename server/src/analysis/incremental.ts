@@ -16,11 +16,14 @@
 //    it; when the edit could change a date header, or the line count, the region reaches
 //    61 lines below it; when harmonisation could cross the region's border, the draws it
 //    crosses are harmonised again over all their values (harmonizeAgain in labs/finish.ts).
-//  - Products and findings are recomputed from the whole list of labs (cheap).
+//  - Products and findings are made again over a slice of the values around the edit, and
+//    kept elsewhere (finishEdit.ts says why that is exact); over all values when the slice
+//    would be most of them, or when values outside the region were harmonised again.
 
 import { analyzeText, completeAnalysis, completeAnalysisSteps, DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from './analyze';
 import { createAssertionContext, type AssertionOf } from './context';
 import { findLabValues, normalizeForScan } from './labs';
+import { finishEditedAnalysis, type LabsChange } from './finishEdit';
 import { dependsOnDraw, harmonizeAgain } from './labs/finish';
 import { HEADER_REACH_LINES as LAB_HEADER_REACH } from './labs/geometry';
 import { LineIndex, hasLineBreak } from './lineIndex';
@@ -99,6 +102,8 @@ export interface Update {
   full: boolean;
   /** The re-analysed region of the new text (terms), for measurements. */
   region: [number, number];
+  /** True when the products and findings were made over a slice of the values (finishEdit.ts), not all. */
+  finishedInSlice: boolean;
 }
 
 /** Anything labs/ could read as a date (a superset: digits joined by - / or ., or a month name next to a number). */
@@ -117,7 +122,7 @@ export function updateAnalysis(prevText: string, prev: Analysis, edit: TextEdit,
   const text = given !== undefined && given.length === prevText.length + edit.inserted.length - edit.removed ? given : applyEdit(prevText, edit);
   const full = (): Update => {
     const lines = new LineIndex(text);
-    return { text, analysis: analyzeText(text, opts, lines), lines, full: true, region: [0, text.length] };
+    return { text, analysis: analyzeText(text, opts, lines), lines, full: true, region: [0, text.length], finishedInSlice: false };
   };
   if (text.length < (options.fullBelow ?? 8192)) return full();
 
@@ -208,10 +213,11 @@ export function updateAnalysis(prevText: string, prev: Analysis, edit: TextEdit,
   }
 
   // ── Labs ──
-  const labs = updateLabs(inPlace, prev.labs, text, newSections, assertionOf, paragraphStart(text, d0), paragraphEnd(text, Math.max(d1, next)), off, delta);
+  const { labs, change } = updateLabs(inPlace, prev.labs, text, newSections, assertionOf, paragraphStart(text, d0), paragraphEnd(text, Math.max(d1, next)), off, delta);
 
-  const analysis = completeAnalysis(text, lines, newSections, terms, labs, opts);
-  return { text, analysis, lines, full: false, region: [d0, Math.max(d1, next)] };
+  const sliced = change && finishEditedAnalysis(text, lines, newSections, terms, labs, opts, prev, change, delta, inPlace);
+  const analysis = sliced ?? completeAnalysis(text, lines, newSections, terms, labs, opts);
+  return { text, analysis, lines, full: false, region: [d0, Math.max(d1, next)], finishedInSlice: !!sliced };
 }
 
 // ── Sections ───────────────────────────────────────────────────────────────
@@ -271,8 +277,8 @@ function updateLabs(
   w1: number,
   off: number,
   delta: number,
-): LabValue[] {
-  const fullLabs = (): LabValue[] => findLabValues(text, assertionOf, sections);
+): { labs: LabValue[]; change: LabsChange | null } {
+  const fullLabs = () => ({ labs: findLabValues(text, assertionOf, sections), change: null });
   // Region [w0, w1) of the new text; the same region in the old text is [w0, w1 - delta).
   const w1Old = w1 - delta;
   const a = firstAtOrAfter(oldLabs, w0);
@@ -304,11 +310,12 @@ function updateLabs(
         // region are the old analysis's own objects unless edited in place: copied first.
         const labs = [...before, ...fresh, ...after];
         harmonizeAgain(labs, outside, (lab, k) => (inPlace || k >= before.length ? lab : (labs[k] = { ...lab })));
-        return labs;
+        // Values outside the region may have changed: the products and findings are made over all of them.
+        return { labs, change: null };
       }
     }
   }
-  return [...before, ...fresh, ...after];
+  return { labs: [...before, ...fresh, ...after], change: { from: a, to: a + fresh.length, oldTo: b } };
 }
 
 /**

@@ -49,12 +49,15 @@ export function findUnfilledMarkers(text: string): Array<{ start: number; end: n
   return out;
 }
 
+/** The code of an unfilled-field finding (the only finding not about a lab value). */
+export const UNFILLED_FIELD_CODE = 'unfilled-field';
+
 export function findUnfilledFields(text: string): Finding[] {
   return findUnfilledMarkers(text).map(({ start, end }) => ({
     start,
     end,
     severity: 'warning',
-    code: 'unfilled-field',
+    code: UNFILLED_FIELD_CODE,
     message: UNFILLED_FIELD_MESSAGE,
   }));
 }
