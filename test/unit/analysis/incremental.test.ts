@@ -190,6 +190,66 @@ describe('incremental analysis', () => {
     assert.ok(incremental > 400, `only ${incremental} updates were incremental`);
   });
 
+  it('finishes an edit over a slice of the values (products and findings kept elsewhere) and still equals a full re-analysis (250 long lab notes)', function () {
+    this.timeout(0);
+    // Blocks of calcium, phosphate and albumin values, some unusable (negated, past, without a
+    // unit, implausible, bounds), some dated, separated by gaps of a few lines or of more than
+    // the 60 lines pairing looks across: the borders where the slice may end.
+    const value = fc.constantFrom(
+      'Ca 10.8 mg/dL, Phos 7.1 mg/dL, albumin 3.2 g/dL',
+      'Ca 9.4',
+      'P 5.2',
+      'Phos 4.1 mg/dL',
+      'calcium 2.61 mmol/L',
+      'phosphate 1.9 mmol/L',
+      'Alb 2.1',
+      'No calcium 10.2 mg/dL on repeat.',
+      'Phosphate 6.3 mg/dL in 2019.',
+      'Ca/Phos 10.1/6.8 mg/dL',
+      'Ca 9.1 -> 10.8 mg/dL',
+      'Ca 10.4 mg/dL (3/15/2026)',
+      'Phos < 2.5 mg/dL',
+      'Ca 58 mg/dL',
+      'Labs 03/15/2026:',
+      'Labs 04/02/2026:',
+      'Nodules on the forearms, stable.',
+    );
+    // (Gaps of 21-40 lines: too far for undated values to pair, near enough to be explained.)
+    const gap = fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 19, max: 40 }), fc.integer({ min: 58, max: 70 })).map((n) => '\n'.repeat(n + 1));
+    const labNote = fc
+      .array(fc.tuple(fc.array(value, { minLength: 1, maxLength: 7 }), gap), { minLength: 30, maxLength: 60 })
+      .map((blocks) => 'HPI: calcinosis cutis.\n\n' + blocks.map(([lines, g]) => lines.join('\n') + g).join(''));
+    // Edits that change values: a digit, a unit, a negation, a date, a whole line, line breaks.
+    const labEdit = fc.record({
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      removed: fc.oneof(fc.constant(0), fc.constant(1), fc.nat({ max: 12 }), fc.nat({ max: 80 })),
+      inserted: fc.constantFrom('', '1', '7', '.', ' ', '\n', '\n\n', 'no ', ' mg/dL', ' mmol/L', 'Ca 11.2 mg/dL\n', 'Phos 8.4 mg/dL\n', 'albumin 2.4 g/dL\n', 'Labs 05/01/2026:\n', '\n'.repeat(64)),
+    });
+    let sliced = 0;
+    for (const options of [{}, { useCorrectedCalcium: true, threshold: 55 }]) {
+      fc.assert(
+        fc.property(labNote, fc.array(labEdit, { minLength: 1, maxLength: 5 }), fc.boolean(), (initial, edits, inPlace) => {
+          let text = initial;
+          let analysis = analyzeText(text, options);
+          for (const e of edits) {
+            const edit = toEdit(text, e);
+            const before = inPlace ? null : structuredClone(analysis);
+            const update = updateAnalysis(text, analysis, edit, { ...options, fullBelow: 0, inPlace });
+            assert.deepStrictEqual(update.analysis, analyzeText(update.text, options), `after ${JSON.stringify(edit)} on ${JSON.stringify(text)}`);
+            // Kept products and findings are moved in copies unless the update is in place.
+            if (before) assert.deepStrictEqual(analysis, before);
+            if (update.finishedInSlice) sliced++;
+            text = update.text;
+            analysis = update.analysis;
+          }
+        }),
+        { numRuns: 125, seed: 0x511ce },
+      );
+    }
+    // The property is about the slice: most updates must have taken it.
+    assert.ok(sliced > 300, `only ${sliced} updates finished in a slice`);
+  });
+
   it('analysis in chunks, with pauses between them, equals the analysis in one go (300 documents)', async function () {
     this.timeout(0);
     await fc.assert(
