@@ -49,8 +49,8 @@ const MARGIN = 8;
  * values and the rest kept from `prev` (moved by `delta` characters after the edit), or
  * null when the slice would be most of the note or the kept findings could not be told
  * apart by offset (the caller then finishes over all values). `labs` must be the new
- * values: the old ones before `change.from` and after `change.oldTo` (moved) around the
- * values read again. With `inPlace`, kept findings and products are moved where they are.
+ * values: the old ones before `change.from` and after `change.oldTo` (moved, with their
+ * lines and columns set) around the values read again, which are placed here. With `inPlace`, kept findings and products are moved where they are.
  */
 export function finishEditedAnalysis(
   text: string,
@@ -65,13 +65,14 @@ export function finishEditedAnalysis(
   inPlace: boolean,
 ): Analysis | null {
   const n = labs.length;
-  for (let k = 0; k < n; k++) {
+  // The values before and after the region were placed as they were kept or moved.
+  for (let k = change.from; k < change.to; k++) {
     const lab = labs[k]!;
     lab.line = lines.lineOf(lab.start);
     lab.character = lines.characterOf(lab.start, lab.line);
-    // Kept findings are told apart by the offset of their value: offsets must increase.
-    if (k > 0 && lab.valueStart <= labs[k - 1]!.valueStart) return null;
   }
+  // Kept findings are told apart by the offset of their value: offsets must increase.
+  for (let k = 1; k < n; k++) if (labs[k]!.valueStart <= labs[k - 1]!.valueStart) return null;
 
   const c0 = cutBefore(labs, change.from);
   const c1 = cutAfter(labs, change.to);

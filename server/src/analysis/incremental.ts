@@ -213,7 +213,7 @@ export function updateAnalysis(prevText: string, prev: Analysis, edit: TextEdit,
   }
 
   // ── Labs ──
-  const { labs, change } = updateLabs(inPlace, prev.labs, text, newSections, assertionOf, paragraphStart(text, d0), paragraphEnd(text, Math.max(d1, next)), off, delta);
+  const { labs, change } = updateLabs(inPlace, prev.labs, text, newSections, assertionOf, paragraphStart(text, d0), paragraphEnd(text, Math.max(d1, next)), off, delta, place);
 
   const sliced = change && finishEditedAnalysis(text, lines, newSections, terms, labs, opts, prev, change, delta, inPlace);
   const analysis = sliced ?? completeAnalysis(text, lines, newSections, terms, labs, opts);
@@ -277,6 +277,7 @@ function updateLabs(
   w1: number,
   off: number,
   delta: number,
+  place: (item: { line: number; character: number }, newStart: number) => void,
 ): { labs: LabValue[]; change: LabsChange | null } {
   const fullLabs = () => ({ labs: findLabValues(text, assertionOf, sections), change: null });
   // Region [w0, w1) of the new text; the same region in the old text is [w0, w1 - delta).
@@ -292,7 +293,12 @@ function updateLabs(
   const after: LabValue[] = [];
   // Unit harmonisation needs the old values of the region (read before moving in place).
   const oldRegion = oldLabs.slice(a, b).map((l) => ({ risky: dependsOnDraw(l), draw: l.draw === undefined ? undefined : shiftDraw(l.draw, off, delta) }));
-  for (let k = b; k < oldLabs.length; k++) after.push(moveLab(oldLabs[k], delta, off, inPlace));
+  for (let k = b; k < oldLabs.length; k++) {
+    const moved = moveLab(oldLabs[k], delta, off, inPlace);
+    // Placed here, as the mentions are: a sliced finish (finishEdit.ts) places only the region's values.
+    place(moved, moved.start);
+    after.push(moved);
+  }
 
   // Unit harmonisation works across a draw: a draw with values both inside and outside the
   // region, one of which takes its unit from the other values of the draw, is harmonised again.
