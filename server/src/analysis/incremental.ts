@@ -289,15 +289,18 @@ function updateLabs(
     return fullLabs();
   }
   const fresh = labsInRegion(text, sections, assertionOf, w0, w1);
-  const before = oldLabs.slice(0, a);
-  const after: LabValue[] = [];
   // Unit harmonisation needs the old values of the region (read before moving in place).
   const oldRegion = oldLabs.slice(a, b).map((l) => ({ risky: dependsOnDraw(l), draw: l.draw === undefined ? undefined : shiftDraw(l.draw, off, delta) }));
+  // One new list: the values before the region (the old objects), the region's, the moved ones.
+  // (Always a new array: caches such as caPhos's albumin list are kept by the list.)
+  const labs = oldLabs.slice(0, a);
+  for (const l of fresh) labs.push(l);
+  const afterFrom = labs.length;
   for (let k = b; k < oldLabs.length; k++) {
     const moved = moveLab(oldLabs[k], delta, off, inPlace);
     // Placed here, as the mentions are: a sliced finish (finishEdit.ts) places only the region's values.
     place(moved, moved.start);
-    after.push(moved);
+    labs.push(moved);
   }
 
   // Unit harmonisation works across a draw: a draw with values both inside and outside the
@@ -306,22 +309,28 @@ function updateLabs(
   for (const l of fresh) if (l.draw) inside.add(l.draw);
   for (const o of oldRegion) if (o.draw) inside.add(o.draw);
   if (inside.size > 0) {
+    // Draws of the region that values outside it share, and whether one of those values depends on its draw.
     const outside = new Set<string>();
-    for (const l of before) if (l.draw && inside.has(l.draw)) outside.add(l.draw);
-    for (const l of after) if (l.draw && inside.has(l.draw)) outside.add(l.draw);
+    let riskyOutside = false;
+    const visit = (l: LabValue): void => {
+      if (l.draw === undefined || !inside.has(l.draw)) return;
+      outside.add(l.draw);
+      if (!riskyOutside && dependsOnDraw(l)) riskyOutside = true;
+    };
+    for (let k = 0; k < a; k++) visit(labs[k]);
+    for (let k = afterFrom; k < labs.length; k++) visit(labs[k]);
     if (outside.size > 0) {
       const risky = (l: LabValue) => dependsOnDraw(l) && l.draw !== undefined && outside.has(l.draw);
-      if (fresh.some(risky) || before.some(risky) || after.some(risky) || oldRegion.some((o) => o.risky && o.draw !== undefined && outside.has(o.draw))) {
+      if (riskyOutside || fresh.some(risky) || oldRegion.some((o) => o.risky && o.draw !== undefined && outside.has(o.draw))) {
         // Those draws are harmonised again over all their values. The values before the
         // region are the old analysis's own objects unless edited in place: copied first.
-        const labs = [...before, ...fresh, ...after];
-        harmonizeAgain(labs, outside, (lab, k) => (inPlace || k >= before.length ? lab : (labs[k] = { ...lab })));
+        harmonizeAgain(labs, outside, (lab, k) => (inPlace || k >= a ? lab : (labs[k] = { ...lab })));
         // Values outside the region may have changed: the products and findings are made over all of them.
         return { labs, change: null };
       }
     }
   }
-  return { labs: [...before, ...fresh, ...after], change: { from: a, to: a + fresh.length, oldTo: b } };
+  return { labs, change: { from: a, to: afterFrom, oldTo: b } };
 }
 
 /**
