@@ -135,9 +135,7 @@ export function updateAnalysis(prevText: string, prev: Analysis, edit: TextEdit,
   const ls = lineStartAt(text, off);
   const oldLinesEnd = lineEndAt(prevText, oldEnd);
   const newLinesEnd = oldLinesEnd + delta;
-  const sections = updateSections(prev.sections, text, ls, oldLinesEnd, newLinesEnd, off, oldEnd, delta, options.inPlace === true);
-  const sectionsChanged = sections === null;
-  const newSections = sections ?? findSections(text);
+  const { sections: newSections, changed: sectionsChanged } = updateSections(prev.sections, text, ls, oldLinesEnd, newLinesEnd, off, oldEnd, delta, options.inPlace === true);
 
   const lines = options.lines ? LineIndex.afterEdit(options.lines, prevText, text, off, edit.removed, edit.inserted) : new LineIndex(text);
   const editedText = prevText.slice(lineStartAt(prevText, off), oldLinesEnd) + text.slice(ls, newLinesEnd);
@@ -223,9 +221,10 @@ export function updateAnalysis(prevText: string, prev: Analysis, edit: TextEdit,
 // ── Sections ───────────────────────────────────────────────────────────────
 
 /**
- * The sections of the new text when the headers on the edited lines are the same as
- * before (shifted by the edit), else null. In place, the old sections are moved rather than
- * copied (a long note has thousands).
+ * The sections of the new text, and whether the headers on the edited lines changed. Headers
+ * are found line by line (sections.ts), so the edited lines (with the line break after them)
+ * are read again and the headers elsewhere kept, moved by the edit. In place, the old
+ * sections are moved rather than copied (a long note has thousands).
  */
 function updateSections(
   old: Section[],
@@ -237,32 +236,36 @@ function updateSections(
   oldEnd: number,
   delta: number,
   inPlace: boolean,
-): Section[] | null {
+): { sections: Section[]; changed: boolean } {
   const sliceSections = findSections(text.slice(ls, newLinesEnd), ls === 0);
   const a = firstAtOrAfter(old, ls);
   const b = firstAtOrAfter(old, oldLinesEnd);
-  if (b - a !== sliceSections.length) return null;
+  let changed = b - a !== sliceSections.length;
   const inEdit = (x: number): number => (x < off ? x : x >= oldEnd ? x + delta : -1);
-  for (let k = 0; k < sliceSections.length; k++) {
+  for (let k = 0; k < sliceSections.length && !changed; k++) {
     const o = old[a + k];
     const n = sliceSections[k];
-    if (o.kind !== n.kind || o.title !== n.title) return null;
-    if (inEdit(o.start) !== n.start + ls || inEdit(o.contentStart) !== n.contentStart + ls) return null;
+    if (o.kind !== n.kind || o.title !== n.title || inEdit(o.start) !== n.start + ls || inEdit(o.contentStart) !== n.contentStart + ls) changed = true;
   }
   // Headers above the edited lines keep their offsets (their content starts on their own
   // line or the next, so at most at the first edited line); those below move.
   const out: Section[] = inPlace ? old : old.map((s) => ({ ...s }));
-  for (let k = a; k < out.length; k++) {
+  for (let k = b; k < out.length; k++) {
     out[k].start += delta;
     out[k].contentStart += delta;
   }
-  // Headers in the edited lines: take their offsets from the new text.
-  for (let k = 0; k < sliceSections.length; k++) {
-    out[a + k].start = sliceSections[k].start + ls;
-    out[a + k].contentStart = sliceSections[k].contentStart + ls;
+  // Headers on the edited lines: the slice's, at their offsets in the new text.
+  const read = sliceSections.map((s) => ({ ...s, start: s.start + ls, contentStart: s.contentStart + ls }));
+  let sections = out;
+  if (changed) sections = out.slice(0, a).concat(read, out.slice(b));
+  else {
+    for (let k = 0; k < read.length; k++) {
+      out[a + k].start = read[k].start;
+      out[a + k].contentStart = read[k].contentStart;
+    }
   }
-  for (let k = 0; k < out.length; k++) out[k].end = k + 1 < out.length ? out[k + 1].start : text.length;
-  return out;
+  for (let k = 0; k < sections.length; k++) sections[k].end = k + 1 < sections.length ? sections[k + 1].start : text.length;
+  return { sections, changed };
 }
 
 // ── Labs ───────────────────────────────────────────────────────────────────
