@@ -50,7 +50,8 @@ const MARGIN = 8;
  * null when the slice would be most of the note or the kept findings could not be told
  * apart by offset (the caller then finishes over all values). `labs` must be the new
  * values: the old ones before `change.from` and after `change.oldTo` (moved, with their
- * lines and columns set) around the values read again, which are placed here. With `inPlace`, kept findings and products are moved where they are.
+ * lines and columns set) around the values read again, which are placed here. With
+ * `inPlace`, kept findings and products are moved where they are, else copied.
  */
 export function finishEditedAnalysis(
   text: string,
