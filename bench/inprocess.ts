@@ -135,6 +135,8 @@ export interface EditBench {
   full: number[];
   incremental: number[];
   fellBack: number;
+  /** Updates whose products and findings were made over a slice of the values (finishEdit.ts). */
+  finishedInSlice: number;
 }
 
 /**
@@ -151,6 +153,7 @@ export function editBench(corpus: { name: string; bytes: number; path: string },
   const incremental: number[] = [];
   const full: number[] = [];
   let fellBack = 0;
+  let finishedInSlice = 0;
   const chars = ['e', ' ', '4', 'x', '.', ''];
   spreadOffsets(text, count).forEach((offset, i) => {
     const ch = chars[i % chars.length];
@@ -162,6 +165,7 @@ export function editBench(corpus: { name: string; bytes: number; path: string },
     const update = updateAnalysis(text, analysis, edit, { inPlace: true, lines, text: edited });
     incremental.push(performance.now() - a);
     if (update.full) fellBack++;
+    if (update.finishedInSlice) finishedInSlice++;
     if (i % 10 === 0) {
       const b = performance.now();
       analyzeText(update.text);
@@ -171,5 +175,5 @@ export function editBench(corpus: { name: string; bytes: number; path: string },
     analysis = update.analysis;
     lines = update.lines;
   });
-  return { size: corpus.name, bytes: corpus.bytes, full, incremental, fellBack };
+  return { size: corpus.name, bytes: corpus.bytes, full, incremental, fellBack, finishedInSlice };
 }
