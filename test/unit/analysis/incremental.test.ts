@@ -70,6 +70,32 @@ function toEdit(text: string, e: { at: number; removed: number; inserted: string
   return { offset, removed: Math.min(e.removed, text.length - offset), inserted: e.inserted };
 }
 
+/**
+ * Applies the edits to `initial` one after another with updateAnalysis, checking each result
+ * against a full analysis of the new text (and, unless in place, that the previous analysis
+ * is left as it was); `each` sees every update.
+ */
+function everyUpdateEqualsFull(
+  initial: string,
+  edits: { at: number; removed: number; inserted: string }[],
+  options: Parameters<typeof analyzeText>[1],
+  inPlace: boolean,
+  each: (update: ReturnType<typeof updateAnalysis>) => void,
+): void {
+  let text = initial;
+  let analysis = analyzeText(text, options);
+  for (const e of edits) {
+    const edit = toEdit(text, e);
+    const before = inPlace ? null : structuredClone(analysis);
+    const update = updateAnalysis(text, analysis, edit, { ...options, fullBelow: 0, inPlace });
+    assert.deepStrictEqual(update.analysis, analyzeText(update.text, options), `after ${JSON.stringify(edit)} on ${JSON.stringify(text)}`);
+    if (before) assert.deepStrictEqual(analysis, before, 'the previous analysis changed');
+    each(update);
+    text = update.text;
+    analysis = update.analysis;
+  }
+}
+
 describe('incremental analysis', () => {
   it('applyEdit and diffTexts are inverse: the diff of two texts, applied, gives the second', () => {
     fc.assert(
@@ -173,18 +199,11 @@ describe('incremental analysis', () => {
     };
     let incremental = 0;
     fc.assert(
-      fc.property(anyDocument, fc.array(editArb, { minLength: 1, maxLength: 5 }), fc.boolean(), (initial, edits, inPlace) => {
-        let text = initial;
-        let analysis = analyzeText(text, options);
-        for (const e of edits) {
-          const edit = toEdit(text, e);
-          const update = updateAnalysis(text, analysis, edit, { ...options, fullBelow: 0, inPlace });
-          assert.deepStrictEqual(update.analysis, analyzeText(update.text, options), `after ${JSON.stringify(edit)} on ${JSON.stringify(text)}`);
+      fc.property(anyDocument, fc.array(editArb, { minLength: 1, maxLength: 5 }), fc.boolean(), (initial, edits, inPlace) =>
+        everyUpdateEqualsFull(initial, edits, options, inPlace, (update) => {
           if (!update.full) incremental++;
-          text = update.text;
-          analysis = update.analysis;
-        }
-      }),
+        }),
+      ),
       { numRuns: 400, seed: 0xa1b0 },
     );
     assert.ok(incremental > 400, `only ${incremental} updates were incremental`);
@@ -228,21 +247,12 @@ describe('incremental analysis', () => {
     let sliced = 0;
     for (const options of [{}, { useCorrectedCalcium: true, threshold: 55 }]) {
       fc.assert(
-        fc.property(labNote, fc.array(labEdit, { minLength: 1, maxLength: 5 }), fc.boolean(), (initial, edits, inPlace) => {
-          let text = initial;
-          let analysis = analyzeText(text, options);
-          for (const e of edits) {
-            const edit = toEdit(text, e);
-            const before = inPlace ? null : structuredClone(analysis);
-            const update = updateAnalysis(text, analysis, edit, { ...options, fullBelow: 0, inPlace });
-            assert.deepStrictEqual(update.analysis, analyzeText(update.text, options), `after ${JSON.stringify(edit)} on ${JSON.stringify(text)}`);
-            // Kept products and findings are moved in copies unless the update is in place.
-            if (before) assert.deepStrictEqual(analysis, before);
+        // (Kept products and findings are moved in copies unless the update is in place: checked too.)
+        fc.property(labNote, fc.array(labEdit, { minLength: 1, maxLength: 5 }), fc.boolean(), (initial, edits, inPlace) =>
+          everyUpdateEqualsFull(initial, edits, options, inPlace, (update) => {
             if (update.finishedInSlice) sliced++;
-            text = update.text;
-            analysis = update.analysis;
-          }
-        }),
+          }),
+        ),
         { numRuns: 125, seed: 0x511ce },
       );
     }
