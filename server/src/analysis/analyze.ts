@@ -100,7 +100,14 @@ export function* completeAnalysisSteps(
     referenceRanges: opts.referenceRanges,
   }, labFound);
   yield;
-  // One stable sort: findings at the same span keep the order they were made in.
-  const findings = [...labFound, ...findUnfilledFields(text)].sort(bySpan);
-  return { terms, labs, products, findings, sections };
+  return { terms, labs, products, findings: withUnfilledFields(text, labFound), sections };
+}
+
+/**
+ * The lab findings and the unfilled fields of `text`, sorted by span in one stable sort:
+ * findings at the same span keep the order they were made in, lab findings first. (The
+ * finish of an edit over a slice, finishEdit.ts, must give the same order.)
+ */
+export function withUnfilledFields(text: string, labFindings: Finding[]): Finding[] {
+  return [...labFindings, ...findUnfilledFields(text)].sort(bySpan);
 }

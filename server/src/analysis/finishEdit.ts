@@ -21,14 +21,14 @@
 // A property test (test/unit/analysis/incremental.test.ts) checks the result against a
 // full analysis on random notes and edits.
 
-import type { AnalysisOptions } from './analyze';
+import { withUnfilledFields, type AnalysisOptions } from './analyze';
 import { DRAW_WINDOW_LINES, pairCaPhos } from './caPhos';
 import { labFindingSteps } from './labFindings';
 import type { LineIndex } from './lineIndex';
 import { bySpan } from './sorted';
 import { runToEnd } from './steps';
 import type { Analysis, CaPhosProduct, Finding, LabValue, Section, TermMention } from './types';
-import { UNFILLED_FIELD_CODE, findUnfilledFields } from './unfilledFields';
+import { UNFILLED_FIELD_CODE } from './unfilledFields';
 
 /** The lab values read again after an edit: new indices [from, to); in the old list they were [from, oldTo). */
 export interface LabsChange {
@@ -121,9 +121,7 @@ export function finishEditedAnalysis(
     if (f.code === UNFILLED_FIELD_CODE || f.start < oldTakenEnd) continue;
     labFindings.push(moveFinding(f, delta, inPlace));
   }
-  // One stable sort, as the full finish makes it: at one span, lab findings come first.
-  const findings = [...labFindings, ...findUnfilledFields(text)].sort(bySpan);
-  return { terms, labs, products, findings, sections };
+  return { terms, labs, products, findings: withUnfilledFields(text, labFindings), sections };
 }
 
 function moveFinding(f: Finding, delta: number, inPlace: boolean): Finding {

@@ -5,6 +5,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { LineIndex } from '../analysis/lineIndex';
 import type { Analysis } from '../analysis/types';
+import { UNFILLED_FIELD_CODE } from '../analysis/unfilledFields';
 
 export const NEXT_UNFILLED_FIELD_COMMAND = 'calcinosisNotes.nextUnfilledField';
 
@@ -16,7 +17,7 @@ export interface UnfilledFieldNote {
 }
 
 export function unfilledFieldActions(note: UnfilledFieldNote, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
-  const markers = note.analysis.findings.filter((f) => f.code === 'unfilled-field');
+  const markers = note.analysis.findings.filter((f) => f.code === UNFILLED_FIELD_CODE);
   if (markers.length === 0) return [];
   const start = note.lines.offsetAt(range.start);
   const end = note.lines.offsetAt(range.end);
@@ -27,7 +28,7 @@ export function unfilledFieldActions(note: UnfilledFieldNote, range: Range, diag
   const next = markers[(current + 1) % markers.length];
   const position = note.lines.positionAt(next.start);
   const diagnostic = diagnostics.find(
-    (d) => d.code === 'unfilled-field' && note.lines.offsetAt(d.range.start) === markers[current].start,
+    (d) => d.code === UNFILLED_FIELD_CODE && note.lines.offsetAt(d.range.start) === markers[current].start,
   );
   const remaining = markers.length;
   const title = `Go to the next unfilled field (line ${position.line + 1}; ${remaining} left in this note)`;
