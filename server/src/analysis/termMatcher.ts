@@ -41,6 +41,14 @@ function isWordCode(code: number, text: string, i: number): boolean {
   return known;
 }
 
+/** Each ASCII letter or digit's lower-case code; 0 for every other ASCII character. */
+const ASCII_FOLD: Uint8Array = (() => {
+  const t = new Uint8Array(128);
+  for (let c = 48; c <= 57; c++) t[c] = c;
+  for (let c = 97; c <= 122; c++) t[c] = t[c - 32] = c;
+  return t;
+})();
+
 function isSpaceCode(code: number): boolean {
   return (
     code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 ||
@@ -107,6 +115,9 @@ function tokenOfEdge(edge: string): string {
   return edge.slice(edge.indexOf('\u0000') + 1);
 }
 
+/** Bytes of TermMatcher.rootHashBits, less one: 8 KB, 2^16 bits (one load, in the L1 cache). */
+const ROOT_BITS_MASK = 0x1fff;
+
 /** Slot of the transition (node, word hash) in the open-addressing table. */
 function slotOf(node: number, h: number, mask: number): number {
   const x = (h + Math.imul(node, 0x9e3779b1)) | 0;
@@ -141,6 +152,8 @@ export class TermMatcher {
   private dirty = true;
 
   // Built by index(): the ASCII transitions, and which punctuation can start a form.
+  /** Bit (h & 0xffff) set for the hash h of every ASCII word that starts a form. */
+  private rootHashBits = new Uint8Array(ROOT_BITS_MASK + 1);
   private tParent = new Int32Array(1); // parent node + 1; 0 marks an empty slot
   private tHash = new Int32Array(1);
   private tChild = new Int32Array(1);
@@ -302,14 +315,17 @@ export class TermMatcher {
       while (j < n) {
         const c = text.charCodeAt(j);
         if (c < 128) {
-          if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) h = (Math.imul(h, 31) + c) | 0;
-          else if (c >= 65 && c <= 90) h = (Math.imul(h, 31) + c + 32) | 0;
-          else break;
+          const f = ASCII_FOLD[c]!;
+          if (f === 0) break;
+          h = (Math.imul(h, 31) + f) | 0;
         } else if (isWordCode(c, text, j)) ascii = false;
         else break;
         j++;
       }
-      this.stepped = ascii ? this.asciiChild(node, h, text, i, j) : this.otherChild(node, text.slice(i, j).toLowerCase());
+      if (!ascii) this.stepped = this.otherChild(node, text.slice(i, j).toLowerCase());
+      // Most words start no form: one bit of the root's hashes rules them out without a probe.
+      else if (node === 0 && (this.rootHashBits[(h >>> 3) & ROOT_BITS_MASK]! & (1 << (h & 7))) === 0) this.stepped = -1;
+      else this.stepped = this.asciiChild(node, h, text, i, j);
       return j;
     }
     if (isWordCode(code, text, i)) {
@@ -385,6 +401,7 @@ export class TermMatcher {
     const hasChildren = new Uint8Array(nodes);
     const otherChildren: (Map<string, number> | undefined)[] = new Array(nodes).fill(undefined);
     const punctFirst = new Set<number>();
+    const rootHashBits = new Uint8Array(ROOT_BITS_MASK + 1);
     for (const [edge, to] of this.edges) {
       const node = nodeOfEdge(edge);
       const key = tokenOfEdge(edge);
@@ -395,6 +412,7 @@ export class TermMatcher {
         continue;
       }
       const h = hashLower(key);
+      if (node === 0) rootHashBits[(h >>> 3) & ROOT_BITS_MASK]! |= 1 << (h & 7);
       let slot = slotOf(node, h, size - 1);
       while (parent[slot] !== 0) slot = (slot + 1) & (size - 1);
       parent[slot] = node + 1;
@@ -405,6 +423,7 @@ export class TermMatcher {
     // Typographic apostrophes and hyphens fold to ASCII ones before the lookup.
     if (punctFirst.has(39)) punctFirst.add(0x2019).add(0x2018);
     if (punctFirst.has(45)) punctFirst.add(0x2010).add(0x2011);
+    this.rootHashBits = rootHashBits;
     this.tParent = parent;
     this.tHash = hashes;
     this.tChild = child;
