@@ -192,7 +192,13 @@ export function rangeFlag(lab: LabValue, range: RangeInfo | null): 'high' | 'low
  */
 interface RangeCache {
   byAnalyte: Map<Analyte, RangeInfo | null>;
-  messages: Map<string, string>;
+  /**
+   * Messages made, by the converted number (a message depends on it and on the few things a
+   * KnownMessage holds). Looked up by number, not by a string key: building that key, with two
+   * numbers turned to text, was most of the cost of a full analysis's thousands of checks.
+   */
+  messages: Map<number, KnownMessage[]>;
+  messageCount: number;
   /**
    * The message of a value, by its converted value object. That object is made once per value
    * (in labs/finish.ts) and never changed, and the value's analyte, number, unit, comparator
@@ -200,6 +206,17 @@ interface RangeCache {
    * an edit only moved keeps it, and finds its message without building a key.
    */
   byConverted: WeakMap<UnitValue, string>;
+}
+
+/** Everything an out-of-range message says about a value, besides its converted number. */
+interface KnownMessage {
+  analyte: Analyte;
+  flag: 'high' | 'low';
+  value: number | string;
+  unit: string | null;
+  conventionalUnit: string;
+  unitAssumed: boolean;
+  message: string;
 }
 
 const RANGE_CACHES = new Map<string, RangeCache>();
@@ -218,8 +235,11 @@ function rangeCacheFor(overrides: Record<string, [number, number]>): RangeCache 
   let cache = RANGE_CACHES.get(key);
   if (!cache) {
     if (RANGE_CACHES.size >= CACHES_KEPT) RANGE_CACHES.clear();
-    RANGE_CACHES.set(key, (cache = { byAnalyte: new Map(), messages: new Map(), byConverted: new WeakMap() }));
-  } else if (cache.messages.size > MESSAGES_KEPT) cache.messages.clear();
+    RANGE_CACHES.set(key, (cache = { byAnalyte: new Map(), messages: new Map(), messageCount: 0, byConverted: new WeakMap() }));
+  } else if (cache.messageCount > MESSAGES_KEPT) {
+    cache.messages.clear();
+    cache.messageCount = 0;
+  }
   return cache;
 }
 
@@ -232,16 +252,24 @@ function outOfRange(lab: LabValue, a: Analyte, overrides: Record<string, [number
   let message = cache.byConverted.get(lab.conventional);
   if (message !== undefined) return outOfRangeFinding(lab, message);
   // Everything the message says about this value (the range is the analyte's, fixed above).
-  const key = `${a.id} ${flag} ${lab.value} ${lab.unit} ${lab.conventional.value} ${lab.conventional.unit} ${lab.unitAssumed}`;
-  message = cache.messages.get(key);
+  const conventional = lab.conventional;
+  let known = cache.messages.get(conventional.value);
+  if (known === undefined) cache.messages.set(conventional.value, (known = []));
+  for (const k of known) {
+    if (k.analyte === a && k.flag === flag && k.value === lab.value && k.unit === lab.unit && k.conventionalUnit === conventional.unit && k.unitAssumed === lab.unitAssumed) {
+      message = k.message;
+      break;
+    }
+  }
   if (message === undefined) {
     const conv = `${fmt(lab.conventional.value, a.decimals)} ${displayUnit(lab.conventional.unit)}`;
     const written = lab.unit && lab.conventional.unit !== lab.unit ? `${lab.value} ${lab.unit} (${conv})` : conv;
     const note = range.note ? ` ${range.note}` : ' Compare with the reporting lab’s own range.';
     message = `${a.name} ${written}${lab.unitAssumed ? ' (unit assumed: not written in the note)' : ''} is ${flag === 'high' ? 'above' : 'below'} the reference range ${range.text} (${range.source}${range.url ? `, ${range.url}` : ''}).${note}`;
-    cache.messages.set(key, message);
+    known.push({ analyte: a, flag, value: lab.value, unit: lab.unit, conventionalUnit: conventional.unit, unitAssumed: lab.unitAssumed, message });
+    cache.messageCount++;
   }
-  cache.byConverted.set(lab.conventional, message);
+  cache.byConverted.set(conventional, message);
   return outOfRangeFinding(lab, message);
 }
 
