@@ -549,7 +549,7 @@ function moreWordsThan(text: string, from: number, to: number, max: number): boo
   let count = 0;
   let inWord = false;
   for (let i = from; i < to; i++) {
-    const w = isWordCode(text.charCodeAt(i));
+    const w = CHAR_CLASS[text.charCodeAt(i)] === WORD;
     if (w && !inWord && ++count > max) return true;
     inWord = w;
   }
