@@ -147,14 +147,14 @@ export async function editing(path: string, edits: number, requests: number): Pr
     const analysis = analyzeText(current);
     const terms = analysis.terms;
     for (let i = 0; i < requests && terms.length; i++) {
-      const t = terms[Math.floor((i * terms.length) / requests)];
+      const t = terms.at(Math.floor((i * terms.length) / requests));
       const position = lines.positionAt(t.start + 1);
       const a = performance.now();
       await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
       result.hoverRoundTrip.push(performance.now() - a);
     }
     for (let i = 0; i < requests && terms.length; i++) {
-      const t = terms[Math.floor(((i + 0.5) * terms.length) / requests)];
+      const t = terms.at(Math.floor(((i + 0.5) * terms.length) / requests));
       const position = lines.positionAt(t.end);
       const a = performance.now();
       await session.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position });

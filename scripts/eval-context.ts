@@ -90,11 +90,11 @@ function directJudge(row: Row): Assertion | null {
 async function pipelineJudge(): Promise<Judge | null> {
   try {
     const mod = await import('../server/src/analysis/analyze');
-    const analyzeText = mod.analyzeText as (text: string, options?: object) => { terms: { text: string; end: number; assertion: Assertion }[] };
+    const analyzeText = mod.analyzeText as (text: string, options?: object) => { terms: { toArray(): { text: string; end: number; assertion: Assertion }[] } };
     return (row: Row) => {
       const analysis = analyzeText(row.sentence, { customTerms: [{ term: row.condition }] });
       const want = norm(row.condition);
-      const hit = pick(analysis.terms.filter((t) => norm(t.text) === want), row.sentence);
+      const hit = pick(analysis.terms.toArray().filter((t) => norm(t.text) === want), row.sentence);
       return hit ? hit.assertion : null;
     };
   } catch (err) {

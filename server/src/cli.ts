@@ -122,7 +122,7 @@ function diagnosticJson(f: Finding, lines: LineIndex) {
 export function analysisJson(path: string, analysis: Analysis, lines: LineIndex) {
   return {
     path,
-    terms: analysis.terms.map(({ text, start, end, line, character, concept, category, assertion }) => ({
+    terms: analysis.terms.toArray().map(({ text, start, end, line, character, concept, category, assertion }) => ({
       text, start, end, line, character, concept, category, assertion,
     })),
     labs: analysis.labs.map(({ text, start, end, line, character, analyte, value, unit, comparator, conventional, si, assertion }) => ({

@@ -7,6 +7,7 @@ import { pathInScope } from './analysis/glob';
 import { AnalysisCancelled, analyzeInChunks, diffTexts, updateAnalysis } from './analysis/incremental';
 import { inputGuard } from './analysis/inputGuard';
 import { LineIndex } from './analysis/lineIndex';
+import { TermMentions } from './analysis/mentions';
 import type { Analysis, Finding } from './analysis/types';
 import type { Settings } from './settings';
 
@@ -24,7 +25,7 @@ export interface AnalyzedNote {
   inScope: boolean;
 }
 
-const EMPTY: Analysis = Object.freeze({ terms: [], labs: [], products: [], findings: [], sections: [] }) as unknown as Analysis;
+const EMPTY: Analysis = Object.freeze<Analysis>({ terms: TermMentions.from([]), labs: [], products: [], findings: [], sections: [] });
 
 export function uriPath(uri: string): string {
   try {

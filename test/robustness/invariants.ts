@@ -50,7 +50,7 @@ export function checkAnalysis(text: string, analysis: Analysis): void {
   const doc = TextDocument.create('file:///invariant.note', 'clinical-note', 1, text);
 
   let previousEnd = 0;
-  analysis.terms.forEach((t, i) => {
+  analysis.terms.toArray().forEach((t, i) => {
     const what = `term #${i} (${t.concept})`;
     checkRange(text, what, t.start, t.end);
     if (t.start === t.end) fail(`${what}: empty mention`);

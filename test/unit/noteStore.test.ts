@@ -41,7 +41,7 @@ describe('NoteStore document updates', () => {
     const custom = { ...DEFAULT_SETTINGS, customTerms: [{ term: 'systemic sclerosis' }] };
     const second = store.get(doc, custom);
     assert.notEqual(first, second);
-    assert.ok(second.analysis.terms.some((t) => t.custom));
+    assert.ok(second.analysis.terms.toArray().some((t) => t.custom));
   });
 });
 
@@ -73,6 +73,6 @@ describe('NoteStore with a huge note', () => {
     const note = await pending;
     assert.equal(note.version, 2);
     assert.equal(note.text, insert + text);
-    assert.equal(note.analysis.terms[0].concept, analyzeNote(doc.uri, 2, insert + text, DEFAULT_SETTINGS).analysis.terms[0].concept);
+    assert.equal(note.analysis.terms.at(0).concept, analyzeNote(doc.uri, 2, insert + text, DEFAULT_SETTINGS).analysis.terms.at(0).concept);
   });
 });

@@ -145,7 +145,7 @@ describe('order sets: inserted and filled, the server recognises what they name'
       assert.equal(unfilled.findings.filter((f) => f.code === 'unfilled-field').length, set.fills.length);
 
       const analysis = analyzeText(filled(set));
-      const found = new Set(analysis.terms.map((t) => t.concept));
+      const found = new Set(analysis.terms.toArray().map((t) => t.concept));
       const missing = set.expects.filter((id) => !found.has(id));
       assert.deepEqual(missing, [], `${set.prefix}: not recognised after insertion`);
       assert.deepEqual(
@@ -177,7 +177,7 @@ describe('order sets: inserted and filled, the server recognises what they name'
           if (!id) return;
           assert.ok(conceptIds.has(id), `unknown concept ${id}`);
           const text = filled(set, { [stop]: option });
-          const found = analyzeText(text).terms.map((t) => t.concept);
+          const found = analyzeText(text).terms.toArray().map((t) => t.concept);
           assert.ok(found.includes(id), `${set.prefix}: choosing "${choice.options[option]}" should be read as ${id}`);
         });
       }

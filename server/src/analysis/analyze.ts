@@ -7,10 +7,11 @@ import { createAssertionContext } from './context';
 import { findLabValues } from './labs';
 import { labFindingSteps } from './labFindings';
 import { LineIndex } from './lineIndex';
+import type { TermMentions } from './mentions';
 import { findSections } from './sections';
 import { bySpan } from './sorted';
 import { runToEnd } from './steps';
-import type { Analysis, Finding, LabValue, Section, TermMention } from './types';
+import type { Analysis, Finding, LabValue, Section } from './types';
 import { findUnfilledFields } from './unfilledFields';
 import { findTerms, matcherFor } from './vocabulary';
 
@@ -63,7 +64,7 @@ export function completeAnalysis(
   text: string,
   lines: LineIndex,
   sections: Section[],
-  terms: TermMention[],
+  terms: TermMentions,
   labs: LabValue[],
   opts: AnalysisOptions,
 ): Analysis {
@@ -79,7 +80,7 @@ export function* completeAnalysisSteps(
   text: string,
   lines: LineIndex,
   sections: Section[],
-  terms: TermMention[],
+  terms: TermMentions,
   labs: LabValue[],
   opts: AnalysisOptions,
 ): Generator<void, Analysis> {

@@ -25,9 +25,10 @@ import { withUnfilledFields, type AnalysisOptions } from './analyze';
 import { DRAW_WINDOW_LINES, pairCaPhos } from './caPhos';
 import { labFindingSteps } from './labFindings';
 import type { LineIndex } from './lineIndex';
+import type { TermMentions } from './mentions';
 import { bySpan } from './sorted';
 import { runToEnd } from './steps';
-import type { Analysis, CaPhosProduct, Finding, LabValue, Section, TermMention } from './types';
+import type { Analysis, CaPhosProduct, Finding, LabValue, Section } from './types';
 import { UNFILLED_FIELD_CODE } from './unfilledFields';
 
 /** The lab values read again after an edit: new indices [from, to); in the old list they were [from, oldTo). */
@@ -57,7 +58,7 @@ export function finishEditedAnalysis(
   text: string,
   lines: LineIndex,
   sections: Section[],
-  terms: TermMention[],
+  terms: TermMentions,
   labs: LabValue[],
   opts: AnalysisOptions,
   prev: Analysis,

@@ -27,10 +27,11 @@ import { finishEditedAnalysis, type LabsChange } from './finishEdit';
 import { dependsOnDraw, harmonizeAgain } from './labs/finish';
 import { HEADER_REACH_LINES as LAB_HEADER_REACH } from './labs/geometry';
 import { LineIndex, hasLineBreak } from './lineIndex';
+import { TermMentionsBuilder, type TermMentions } from './mentions';
 import { findSections } from './sections';
 import { byStart, lowerBound } from './sorted';
-import { PLAIN_ASSERTION, type Analysis, type LabValue, type Section, type TermMention } from './types';
-import { matcherFor, mentionOf } from './vocabulary';
+import { PLAIN_ASSERTION, type Analysis, type LabValue, type Section } from './types';
+import { matcherFor, pushMention } from './vocabulary';
 
 /** One replacement: `removed` characters at `offset` become `inserted`. Offsets in UTF-16 units. */
 export interface TextEdit {
@@ -171,10 +172,10 @@ export function updateAnalysis(prevText: string, prev: Analysis, edit: TextEdit,
   // ── Terms ──
   const oldTerms = prev.terms;
   // Start at a token the old scan visited: not inside an old match.
-  let i0 = firstAtOrAfter(oldTerms, d0);
-  if (i0 > 0 && oldTerms[i0 - 1].end > d0) {
+  let i0 = oldTerms.firstAtOrAfter(d0);
+  if (i0 > 0 && oldTerms.ends[i0 - 1]! > d0) {
     i0--;
-    d0 = oldTerms[i0].start;
+    d0 = oldTerms.starts[i0]!;
   }
   const assertionOf = createAssertionContext(text, newSections);
   const scanned = matcher.scan(text, d0, d1);
@@ -188,27 +189,11 @@ export function updateAnalysis(prevText: string, prev: Analysis, edit: TextEdit,
   }
   const inPlace = options.inPlace === true;
   const place = placer(lines, newEnd);
-  const fresh = rawTerms.map((m) => mentionOf(text, m, assertionOf, lines));
-  const keepFrom = firstAtOrAfter(oldTerms, next - delta);
-  // In place, the fresh mentions are spliced into the old list, unless there are so many
-  // (a large paste) that passing them as splice arguments could overflow the stack: then a
-  // new list is made, as when not in place, and it takes the mentions after the region too.
-  const spliceInPlace = inPlace && fresh.length < 10000;
-  const shifted: TermMention[] = [];
-  for (let k = keepFrom; k < oldTerms.length; k++) {
-    const t = inPlace ? oldTerms[k] : { ...oldTerms[k] };
-    place(t, t.start + delta);
-    t.start += delta;
-    t.end += delta;
-    if (!spliceInPlace) shifted.push(t);
-  }
-  let terms: TermMention[];
-  if (spliceInPlace) {
-    oldTerms.splice(i0, keepFrom - i0, ...fresh);
-    terms = oldTerms;
-  } else {
-    terms = oldTerms.slice(0, i0).concat(fresh, shifted);
-  }
+  const keepFrom = oldTerms.firstAtOrAfter(next - delta);
+  const fresh = new TermMentionsBuilder(rawTerms.length);
+  for (const m of rawTerms) pushMention(fresh, text, m.concept, m.start, m.end, assertionOf, lines);
+  const terms = inPlace ? oldTerms : oldTerms.copy();
+  terms.replace(i0, keepFrom, fresh.build(), delta, place);
 
   // ── Labs ──
   const { labs, change } = updateLabs(inPlace, prev.labs, text, newSections, assertionOf, paragraphStart(text, d0), paragraphEnd(text, Math.max(d1, next)), off, delta, place);
@@ -424,10 +409,10 @@ function shiftDraw(draw: string, from: number, by: number): string {
 const firstAtOrAfter = (items: { start: number }[], x: number) => lowerBound(items, x, byStart);
 
 /** Is `q` a token start of the old text that the old scan stopped on (not inside an old match)? */
-function visitedByOldScan(oldTerms: TermMention[], q: number): boolean {
-  const k = firstAtOrAfter(oldTerms, q);
+function visitedByOldScan(oldTerms: TermMentions, q: number): boolean {
+  const k = oldTerms.firstAtOrAfter(q);
   // A match starting exactly at q is fine; one starting before and ending after q is not.
-  return !(k > 0 && oldTerms[k - 1].end > q);
+  return !(k > 0 && oldTerms.ends[k - 1]! > q);
 }
 
 /** Offset of the start of the line containing `i` (lines end with \n). */
@@ -597,7 +582,7 @@ export async function analyzeInChunks(text: string, options: ChunkOptions): Prom
 
   const assertionOf = createAssertionContext(text, sections);
   const matcher = matcherFor(opts.customTerms);
-  const terms: TermMention[] = [];
+  const terms = new TermMentionsBuilder();
   const labs: LabValue[] = [];
   const chunkOfLab: number[] = [];
   const now = options.now ?? (() => performance.now());
@@ -608,7 +593,7 @@ export async function analyzeInChunks(text: string, options: ChunkOptions): Prom
     const started = now();
     const to = chunkEnd(text, from, chunk);
     const scanned = matcher.scan(text, pos, to);
-    for (const m of scanned.matches) terms.push(mentionOf(text, m, assertionOf, lines));
+    for (const m of scanned.matches) pushMention(terms, text, m.concept, m.start, m.end, assertionOf, lines);
     pos = scanned.next;
     for (const lab of labsInRegion(text, sections, assertionOf, from, to)) {
       labs.push(lab);
@@ -635,7 +620,7 @@ export async function analyzeInChunks(text: string, options: ChunkOptions): Prom
   }
   // The chunks' values are this analysis's own: they are changed where they are.
   if (crossing.size > 0) harmonizeAgain(labs, crossing, (lab) => lab);
-  const steps = completeAnalysisSteps(text, lines, sections, terms, labs, opts);
+  const steps = completeAnalysisSteps(text, lines, sections, terms.build(), labs, opts);
   for (;;) {
     const next = steps.next();
     if (next.done) return { analysis: next.value, lines };

@@ -7,7 +7,7 @@ export const byStart = (item: { start: number }): number => item.start;
 export const bySpan = (a: { start: number; end: number }, b: { start: number; end: number }): number => a.start - b.start || a.end - b.end;
 
 /** First index in `items`, sorted ascending by `key`, whose key is ≥ `target` (items.length if none). */
-export function lowerBound<T>(items: readonly T[], target: number, key: (item: T) => number): number {
+export function lowerBound<T>(items: ArrayLike<T>, target: number, key: (item: T) => number): number {
   let lo = 0;
   let hi = items.length;
   while (lo < hi) {

@@ -1,6 +1,8 @@
 // Plain data produced by the analysis. No editor or protocol types here: the
 // features layer turns these into LSP objects, the CLI into JSON.
 
+import type { TermMentions } from './mentions';
+
 /** How a mention is asserted in its sentence (ConText-style). */
 export interface Assertion {
   negated: boolean;
@@ -120,7 +122,8 @@ export interface Section {
 }
 
 export interface Analysis {
-  terms: TermMention[];
+  /** The term mentions, column by column (mentions.ts); `terms.at(i)` is one as a TermMention. */
+  terms: TermMentions;
   labs: LabValue[];
   products: CaPhosProduct[];
   findings: Finding[];

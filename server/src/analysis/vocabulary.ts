@@ -4,8 +4,9 @@
 import { CONCEPTS } from '../knowledge/concepts';
 import type { Concept } from '../knowledge/types';
 import type { CustomTerm } from '../settings';
-import { TermMatcher, type RawMatch } from './termMatcher';
-import type { Assertion, TermMention } from './types';
+import { TermMentionsBuilder, type TermMentions } from './mentions';
+import { TermMatcher } from './termMatcher';
+import type { Assertion } from './types';
 import type { LineIndex } from './lineIndex';
 
 export const CUSTOM_CATEGORY = 'custom-term';
@@ -64,17 +65,17 @@ export function findTerms(
   matcher: TermMatcher,
   assertionOf: (start: number, end: number) => Assertion,
   lines: LineIndex,
-): TermMention[] {
+): TermMentions {
   // The matcher leaves its matches in typed arrays: no intermediate object per match.
   matcher.scanInto(text, 0, text.length);
   const n = matcher.found;
   const concepts = matcher.foundConcepts;
   const starts = matcher.foundStarts;
   const ends = matcher.foundEnds;
-  const out: TermMention[] = new Array(n);
-  for (let k = 0; k < n; k++) out[k] = mentionAt(text, concepts[k], starts[k], ends[k], assertionOf, lines);
+  const out = new TermMentionsBuilder(n);
+  for (let k = 0; k < n; k++) pushMention(out, text, concepts[k]!, starts[k]!, ends[k]!, assertionOf, lines);
   matcher.releaseFound();
-  return out;
+  return out.build();
 }
 
 /** Category of a concept id (custom terms have their own). */
@@ -118,35 +119,16 @@ function flatCopy(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
-/** The mention for one raw match (also used by chunked and incremental analysis). */
-export function mentionOf(
-  text: string,
-  m: RawMatch,
-  assertionOf: (start: number, end: number) => Assertion,
-  lines: LineIndex,
-): TermMention {
-  return mentionAt(text, m.concept, m.start, m.end, assertionOf, lines);
-}
-
-function mentionAt(
+/** Adds the mention of one match to `out` (also used by chunked and incremental analysis). */
+export function pushMention(
+  out: TermMentionsBuilder,
   text: string,
   concept: string,
   start: number,
   end: number,
   assertionOf: (start: number, end: number) => Assertion,
   lines: LineIndex,
-): TermMention {
+): void {
   const line = lines.lineOf(start);
-  const mention: TermMention = {
-    text: spellingOf(text, start, end, concept),
-    start,
-    end,
-    line,
-    character: lines.characterOf(start, line),
-    concept,
-    category: categoryOf(concept),
-    assertion: assertionOf(start, end),
-  };
-  if (concept.startsWith('custom:')) mention.custom = true;
-  return mention;
+  out.push(start, end, line, lines.characterOf(start, line), concept, categoryOf(concept), spellingOf(text, start, end, concept), assertionOf(start, end));
 }

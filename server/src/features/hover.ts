@@ -25,9 +25,9 @@ export function hoverAt(
       range: { start: lines.positionAt(lab.start), end: lines.positionAt(lab.end) },
     };
   }
-  const termIndex = indexContaining(analysis.terms, offset);
+  const termIndex = analysis.terms.indexContaining(offset);
   if (termIndex < 0) return null;
-  const mention = analysis.terms[termIndex];
+  const mention = analysis.terms.at(termIndex);
   let value: string;
   if (mention.custom) {
     const term = settings.customTerms.find((t) => customConceptId(t.term) === mention.concept);

@@ -48,9 +48,10 @@ interface Token {
 
 export function semanticTokens(analysis: Analysis, lines: LineIndex, text: string): SemanticTokens {
   const tokens: Token[] = [];
-  for (const t of analysis.terms) {
-    const type = TYPE_OF_CATEGORY[t.category] ?? 'macro';
-    tokens.push({ start: t.start, end: t.end, type: TOKEN_TYPES.indexOf(type), modifiers: modifierBits(t.assertion) });
+  const terms = analysis.terms;
+  for (let i = 0; i < terms.length; i++) {
+    const type = TYPE_OF_CATEGORY[terms.categories[i]!] ?? 'macro';
+    tokens.push({ start: terms.starts[i]!, end: terms.ends[i]!, type: TOKEN_TYPES.indexOf(type), modifiers: modifierBits(terms.assertions[i]!) });
   }
   for (const lab of analysis.labs) {
     tokens.push({ start: lab.valueStart, end: lab.valueEnd, type: TOKEN_TYPES.indexOf('number'), modifiers: modifierBits(lab.assertion) });

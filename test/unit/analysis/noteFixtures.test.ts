@@ -13,8 +13,8 @@ const analysis = analyzeText(TEXT);
 /** The mention of `concept` whose text starts at the n-th occurrence of `phrase`. */
 function mention(phrase: string, concept: string, occurrence = 0): TermMention {
   const offset = occurrenceOf(TEXT, phrase, occurrence);
-  const found = analysis.terms.find((t) => t.start === offset && t.concept === concept);
-  assert.ok(found, `no ${concept} at "${phrase}" #${occurrence}; found there: ${JSON.stringify(analysis.terms.filter((t) => Math.abs(t.start - offset) < 5))}`);
+  const found = analysis.terms.toArray().find((t) => t.start === offset && t.concept === concept);
+  assert.ok(found, `no ${concept} at "${phrase}" #${occurrence}; found there: ${JSON.stringify(analysis.terms.toArray().filter((t) => Math.abs(t.start - offset) < 5))}`);
   return found;
 }
 

@@ -1,14 +1,17 @@
 import { strict as assert } from 'node:assert';
 import { LineIndex } from '../../../server/src/analysis/lineIndex';
+import { TermMentions } from '../../../server/src/analysis/mentions';
 import { PLAIN_ASSERTION, type Analysis } from '../../../server/src/analysis/types';
 import { SEMANTIC_LEGEND, semanticTokens } from '../../../server/src/features/semanticTokens';
 
 function analysisWith(text: string, spans: { phrase: string; category: string; negated?: boolean }[]): Analysis {
   return {
-    terms: spans.map(({ phrase, category, negated }) => {
-      const start = text.indexOf(phrase);
-      return { text: phrase, start, end: start + phrase.length, line: 0, character: 0, concept: 'x', category, assertion: { ...PLAIN_ASSERTION, negated: !!negated } };
-    }),
+    terms: TermMentions.from(
+      spans.map(({ phrase, category, negated }) => {
+        const start = text.indexOf(phrase);
+        return { text: phrase, start, end: start + phrase.length, line: 0, character: 0, concept: 'x', category, assertion: { ...PLAIN_ASSERTION, negated: !!negated } };
+      }),
+    ),
     labs: [],
     products: [],
     findings: [],

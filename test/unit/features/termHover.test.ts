@@ -28,7 +28,7 @@ const SAMPLES: Record<ConceptCategory, string> = {
 describe('term hover text (golden)', () => {
   for (const [category, sentence] of Object.entries(SAMPLES) as [ConceptCategory, string][]) {
     it(`pins the hover of a ${CATEGORY_LABELS[category].toLowerCase()}`, () => {
-      const term = analyzeText(sentence).terms.find((t) => t.category === category);
+      const term = analyzeText(sentence).terms.toArray().find((t) => t.category === category);
       assert.ok(term, `no ${category} term recognised in "${sentence}"`);
       const concept = conceptFor(term.concept)!;
       golden(`${category}-full`, termHoverMarkdown(term, concept, 'full'));
@@ -36,14 +36,14 @@ describe('term hover text (golden)', () => {
   }
 
   it('brief hovers stop after the definition', () => {
-    const term = analyzeText('Findings fit calciphylaxis.').terms[0];
+    const term = analyzeText('Findings fit calciphylaxis.').terms.at(0);
     const brief = termHoverMarkdown(term, conceptFor(term.concept)!, 'brief');
     assert.doesNotMatch(brief, /Why it matters/);
     assert.match(brief, /Calciphylaxis/);
   });
 
   it('says how the term is asserted when it is not plain', () => {
-    const term = analyzeText('Mother had dermatomyositis. No calciphylaxis.').terms;
+    const term = analyzeText('Mother had dermatomyositis. No calciphylaxis.').terms.toArray();
     const family = term.find((t) => t.concept.includes('dermatomyositis'))!;
     const negated = term.find((t) => t.concept === 'calciphylaxis')!;
     assert.match(termHoverMarkdown(family, conceptFor(family.concept)!, 'full'), /someone other than the patient/);

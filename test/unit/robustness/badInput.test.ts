@@ -114,7 +114,7 @@ describe('robustness: bad input', function () {
     it('CRLF: positions count the CR as part of the line break', () => {
       const text = 'HPI:\r\nno calcinosis cutis\r\nCa 10.8 mg/dL, Phos 7.1 mg/dL\r\n';
       const a = analyze(text);
-      const term = a.terms.find((t) => t.concept === 'calcinosis-cutis')!;
+      const term = a.terms.toArray().find((t) => t.concept === 'calcinosis-cutis')!;
       assert.deepEqual([term.line, term.character], [1, 3]);
       assert.equal(term.assertion.negated, true);
       assert.deepEqual([lab(a, 'phosphate').line, lab(a, 'phosphate').character], [2, 15]);
@@ -125,7 +125,7 @@ describe('robustness: bad input', function () {
       const text = 'first line\rCa 10.8 mg/dL\rcalcinosis';
       const a = analyze(text);
       assert.deepEqual([lab(a, 'calcium').line, lab(a, 'calcium').character], [1, 0]);
-      assert.deepEqual([a.terms[a.terms.length - 1].line, a.terms[a.terms.length - 1].character], [2, 0]);
+      assert.deepEqual([a.terms.at(a.terms.length - 1).line, a.terms.at(a.terms.length - 1).character], [2, 0]);
     });
 
     it('Unicode line and paragraph separators and NEL do not corrupt offsets', () => {
@@ -146,7 +146,7 @@ describe('robustness: bad input', function () {
     it('emoji and other astral characters before a term keep UTF-16 offsets right', () => {
       const text = '👩🏽‍⚕️🧪 𝐍𝐨𝐭𝐞: calcinosis cutis, Ca 10.8 mg/dL';
       const a = analyze(text);
-      const term = a.terms.find((t) => t.concept === 'calcinosis-cutis')!;
+      const term = a.terms.toArray().find((t) => t.concept === 'calcinosis-cutis')!;
       assert.equal(term.start, text.indexOf('calcinosis'));
       assert.equal(term.character, text.indexOf('calcinosis')); // UTF-16 code units, not code points
       assert.equal(lab(a, 'calcium').character, text.indexOf('Ca 10.8'));
@@ -171,7 +171,7 @@ describe('robustness: bad input', function () {
         assert.equal(lab(a, 'calcium').value, 10.8, `space U+${space.charCodeAt(0).toString(16)}`);
         assert.equal(lab(a, 'calcium').unitAssumed, false, `unit after U+${space.charCodeAt(0).toString(16)} was written`);
         assert.equal(a.products.length, 1);
-        assert.ok(a.terms.some((t) => t.text === 'Ca'), `the term Ca before U+${space.charCodeAt(0).toString(16)}`);
+        assert.ok(a.terms.toArray().some((t) => t.text === 'Ca'), `the term Ca before U+${space.charCodeAt(0).toString(16)}`);
       }
     });
 
@@ -232,7 +232,7 @@ describe('robustness: bad input', function () {
       const a = analyzeText(text, { customTerms: settings.customTerms });
       checkAnalysis(text, a);
       assert.deepEqual(
-        a.terms.filter((t) => t.custom).map((t) => t.text),
+        a.terms.toArray().filter((t) => t.custom).map((t) => t.text),
         ['(a+)+$', 'Ca++', '.*', '[x]', 'a|b'],
       );
     });
@@ -247,7 +247,7 @@ describe('robustness: bad input', function () {
       const a = analyzeText(text, { customTerms: settings.customTerms });
       checkAnalysis(text, a);
       assert.deepEqual(
-        a.terms.filter((t) => t.custom).map((t) => t.text),
+        a.terms.toArray().filter((t) => t.custom).map((t) => t.text),
         [`custom finding 4321 (${'x'.repeat(4321 % 7)}+)*`, long, '🧪 panel', 'nodule 🦴'],
       );
     });
@@ -256,7 +256,7 @@ describe('robustness: bad input', function () {
       const { settings } = normalize({ customTerms: ['(a+)+$', 'a a a a a a a a b', '((((', '\\'] });
       const text = 'a '.repeat(200_000) + '((((' + '\\'.repeat(1000);
       const a = analyzeText(text, { customTerms: settings.customTerms });
-      const custom = a.terms.filter((t) => t.custom).map((t) => t.text);
+      const custom = a.terms.toArray().filter((t) => t.custom).map((t) => t.text);
       assert.equal(custom[0], '((((');
       assert.equal(custom.length, 1 + 1000); // every backslash, literally
       assert.ok(custom.slice(1).every((t) => t === '\\'));

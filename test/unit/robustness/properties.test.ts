@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText } from '../../../server/src/analysis/analyze';
 import { createAssertionContext } from '../../../server/src/analysis/context';
 import { LineIndex } from '../../../server/src/analysis/lineIndex';
+import { TermMentions } from '../../../server/src/analysis/mentions';
 import { findSections } from '../../../server/src/analysis/sections';
 import { TermMatcher, tokenizeForm } from '../../../server/src/analysis/termMatcher';
 import { analyzeNote } from '../../../server/src/noteStore';
@@ -47,7 +48,7 @@ describe('robustness: properties of the analysis over generated notes', function
         const text = note + ' ' + settings.customTerms.map((t) => t.term).join(' ; ');
         const analysis = analyzeText(text, { customTerms: settings.customTerms });
         checkAnalysis(text, analysis);
-        for (const mention of analysis.terms.filter((t) => t.custom)) {
+        for (const mention of analysis.terms.toArray().filter((t) => t.custom)) {
           const words = (s: string) => tokenizeForm(s).map((w) => w.toLowerCase()).join('\u0000');
           const matchesATerm = settings.customTerms.some((t) => words(t.term) === words(mention.text));
           assert.ok(matchesATerm, `custom mention ${JSON.stringify(mention.text)} is not one of the terms ${JSON.stringify(settings.customTerms)}`);
@@ -83,7 +84,7 @@ describe('robustness: properties of the analysis over generated notes', function
     fc.assert(
       fc.property(hostileNoteArbitrary(20), fc.nat(), fc.nat(), (text, a, b) => {
         const sections = findSections(text);
-        checkAnalysis(text, { terms: [], labs: [], products: [], findings: [], sections });
+        checkAnalysis(text, { terms: TermMentions.from([]), labs: [], products: [], findings: [], sections });
         const assertionOf = createAssertionContext(text, sections);
         const start = text.length ? a % text.length : 0;
         const end = Math.min(text.length, start + 1 + (b % 20));

@@ -81,7 +81,7 @@ describe('robustness: untrusted workspaces and privacy', () => {
     // Matched literally in a note, like any other term.
     const text = 'Note: ${process.exit(1)} and (a+)+$ written out.';
     const a = analyzeText(text, { customTerms: terms });
-    assert.deepEqual(a.terms.filter((t) => t.custom).map((t) => t.text), ['${process.exit(1)}', '(a+)+$']);
+    assert.deepEqual(a.terms.toArray().filter((t) => t.custom).map((t) => t.text), ['${process.exit(1)}', '(a+)+$']);
   });
 
   it('settings are normalised to plain data: prototype keys and functions in workspace settings do nothing', () => {
