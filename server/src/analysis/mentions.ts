@@ -202,11 +202,13 @@ export class TermMentionsBuilder {
     this.categories.length = n;
     this.texts.length = n;
     this.assertions.length = n;
+    // Columns already of the exact length (a full scan knows its count) are handed over as they are.
+    const exact = (a: Int32Array) => (a.length === n ? a : a.slice(0, n));
     return new TermMentions(
-      this.starts.slice(0, n),
-      this.ends.slice(0, n),
-      this.lines.slice(0, n),
-      this.characters.slice(0, n),
+      exact(this.starts),
+      exact(this.ends),
+      exact(this.lines),
+      exact(this.characters),
       this.concepts,
       this.categories,
       this.texts,
