@@ -4,7 +4,7 @@
 // objects, 79 MB with columns), and the collector copied every one of them while the analysis
 // ran. Features that show one mention at a time ask for it as an object (`at`).
 
-import { lowerBound } from './sorted';
+import { indexOfSpanContaining, lowerBound } from './sorted';
 import type { Assertion, TermMention } from './types';
 
 /** The columns are changed only by `replace`, for an edit; everything else reads them. */
@@ -126,15 +126,7 @@ export class TermMentions {
 
   /** Index of the mention containing `offset` (start ≤ offset < end), or -1. */
   indexContaining(offset: number): number {
-    let lo = 0;
-    let hi = this.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (offset < this.starts[mid]!) hi = mid - 1;
-      else if (offset >= this.ends[mid]!) lo = mid + 1;
-      else return mid;
-    }
-    return -1;
+    return indexOfSpanContaining(this.length, (i) => this.starts[i]!, (i) => this.ends[i]!, offset);
   }
 
   /** First index whose start is ≥ `offset` (the length if none). */

@@ -23,13 +23,20 @@ export function lowerBound<T>(items: ArrayLike<T>, target: number, key: (item: T
  * whose items do not overlap, or -1.
  */
 export function indexContaining(items: readonly { start: number; end: number }[], offset: number): number {
+  return indexOfSpanContaining(items.length, (i) => items[i]!.start, (i) => items[i]!.end, offset);
+}
+
+/**
+ * The same over `count` spans read by index (spans held in columns: mentions.ts): the index
+ * i with startAt(i) ≤ offset < endAt(i), or -1.
+ */
+export function indexOfSpanContaining(count: number, startAt: (i: number) => number, endAt: (i: number) => number, offset: number): number {
   let lo = 0;
-  let hi = items.length - 1;
+  let hi = count - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const item = items[mid]!;
-    if (offset < item.start) hi = mid - 1;
-    else if (offset >= item.end) lo = mid + 1;
+    if (offset < startAt(mid)) hi = mid - 1;
+    else if (offset >= endAt(mid)) lo = mid + 1;
     else return mid;
   }
   return -1;
