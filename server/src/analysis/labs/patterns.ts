@@ -46,3 +46,120 @@ export const SLASH_AT = /[ \t]*\/[ \t]*/y;
 export const MAX_SLASH_NAMES = 8;
 export const SLASH_NUM_AT = /[ \t]*\/[ \t]*(\d+(?:[.,]\d+)?)(?!\d)/y;
 export const BACK_RE = new RegExp('(<=|>=|≤|≥|<|>)?[ \\t]*(\\d+(?:[.,]\\d+)?)[ \\t]*(' + UNIT_SOURCE + ')[ \\t]*(?:(?:of|serum|total|for)[ \\t]+)*$', 'i');
+
+// ── Cheap checks before the sticky regexes ─────────────────────────────────
+// Each reader below runs at every value, and on most values it finds nothing. A sticky
+// regex that fails still costs a call (lastIndex, flags, the match attempt): about 15–25 ns,
+// a dozen times a value. Each check here looks at the first characters a match would need
+// and says false only when the regex cannot match at `at`; true means "run the regex". They
+// never decide a match themselves, so a check that is too generous costs time, not results
+// (test/unit/analysis/labPatterns.test.ts compares each with its regex).
+
+const SPACE = 32;
+const TAB = 9;
+
+/** The first offset at or after `i` that is not a space or a tab. */
+function skipBlanks(s: string, i: number): number {
+  for (let c = s.charCodeAt(i); c === SPACE || c === TAB; c = s.charCodeAt(++i));
+  return i;
+}
+
+/** Length of the run of ASCII digits at `i`. */
+function digitRun(s: string, i: number): number {
+  let k = i;
+  for (let c = s.charCodeAt(k); c >= 48 && c <= 57; c = s.charCodeAt(++k));
+  return k - i;
+}
+
+/** Characters (codes) in a string, as a lookup table for codes below 0x3000. */
+function codeSet(chars: string): Uint8Array {
+  const t = new Uint8Array(0x3000);
+  for (const ch of chars) t[ch.charCodeAt(0)] = 1;
+  return t;
+}
+function inSet(t: Uint8Array, c: number): boolean {
+  return c < t.length && t[c] === 1;
+}
+
+/** SLASH_AT: blanks, then "/". */
+export function mayBeSlash(s: string, at: number): boolean {
+  return s.charCodeAt(skipBlanks(s, at)) === 47;
+}
+
+/** The capital letters a month name (DATE_SOURCE) begins with. */
+const MONTH_INITIALS = codeSet('JFMASOND');
+/** The first letters of DATE_PREFIX_AT's words (on, from, dated, drawn) and "(". */
+const DATE_PREFIX_STARTS = codeSet('ofd(');
+
+/**
+ * DATE_PREFIX_AT: blanks, maybe a word or "(", then a date. A date that begins with digits has
+ * four of them and "-", or one or two and then "/", or "." and one or two digits and ".",
+ * or blanks and a month name.
+ */
+export function mayBeDatePrefix(s: string, at: number): boolean {
+  const i = skipBlanks(s, at);
+  const c = s.charCodeAt(i);
+  if (inSet(DATE_PREFIX_STARTS, c) || inSet(MONTH_INITIALS, c)) return true;
+  const n = digitRun(s, i);
+  if (n === 0) return false;
+  const next = s.charCodeAt(i + n);
+  if (n === 4) return next === 45; // 2026-03-14
+  if (n > 2) return false;
+  if (next === 47) return true; // 3/14
+  if (next === 46) {
+    // 14.3.2026: the second part is one or two digits and is followed by "."
+    const m = digitRun(s, i + n + 1);
+    return m >= 1 && m <= 2 && s.charCodeAt(i + n + 1 + m) === 46;
+  }
+  if (next === SPACE || next === TAB) return inSet(MONTH_INITIALS, s.charCodeAt(skipBlanks(s, i + n))); // 14 Mar
+  return false;
+}
+
+const FLAG_STARTS = codeSet('([HL↑↓*!');
+/** FLAG_AT: blanks, maybe "|" and blanks, then a flag: "(H)", "[L]", "H", "↑", "*", "!". */
+export function mayBeFlag(s: string, at: number): boolean {
+  let i = skipBlanks(s, at);
+  if (s.charCodeAt(i) === 124) i = skipBlanks(s, i + 1);
+  return inSet(FLAG_STARTS, s.charCodeAt(i));
+}
+
+/**
+ * RANGE_AT: blanks, then "[", "(" or "|", or a tab among the blanks (a table cell), or
+ * "ref…", "normal…", "nl", maybe after a comma.
+ */
+export function mayBeRange(s: string, at: number): boolean {
+  let i = at;
+  for (let c = s.charCodeAt(i); c === SPACE || c === TAB; c = s.charCodeAt(++i)) if (c === TAB) return true;
+  let c = s.charCodeAt(i);
+  if (c === 91 || c === 40 || c === 124) return true;
+  if (c === 44) c = s.charCodeAt(skipBlanks(s, i + 1));
+  return c === 114 || c === 110; // r, n
+}
+
+/** DATE_AFTER_AT: blanks, then "(" or, maybe after a comma, on / from / dated / drawn / collected. */
+export function mayBeDateAfter(s: string, at: number): boolean {
+  const i = skipBlanks(s, at);
+  let c = s.charCodeAt(i);
+  if (c === 40) return true;
+  if (c === 44) c = s.charCodeAt(skipBlanks(s, i + 1));
+  return c === 111 || c === 102 || c === 100 || c === 99; // o, f, d, c
+}
+
+/** What a trend may begin with after blanks and commas: an arrow, "=>", or a word of TREND_AT. */
+const TREND_STARTS = codeSet('-→⟶➔=⇒tlyiawnrcfd');
+/** TREND_AT: blanks and commas, then an arrow or to / last / this / yesterday / in / and / is / was / then / now / increased / rose / climbed / fell / dropped / decreased. */
+export function mayBeTrend(s: string, at: number): boolean {
+  let i = at;
+  for (let c = s.charCodeAt(i); c === SPACE || c === TAB || c === 44; c = s.charCodeAt(++i));
+  return inSet(TREND_STARTS, s.charCodeAt(i));
+}
+
+/** The first letters of EARLIER_AT's words (previously, prior, baseline, before, last, was, vs, compared, down, up, from). */
+const EARLIER_STARTS = codeSet('pblwvcduf');
+/** EARLIER_AT: blanks, maybe one of , ; ( and blanks, then one of its words. */
+export function mayBeEarlier(s: string, at: number): boolean {
+  let i = skipBlanks(s, at);
+  const c = s.charCodeAt(i);
+  if (c === 44 || c === 59 || c === 40) i = skipBlanks(s, i + 1);
+  return inSet(EARLIER_STARTS, s.charCodeAt(i));
+}

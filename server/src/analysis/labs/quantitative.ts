@@ -13,8 +13,8 @@ import * as patterns from './patterns';
 import { rawValue, type RawValue } from './rawValue';
 import { comparatorOf, parseNumber } from './text';
 
-// Module-level copies of the sticky regexes: a CommonJS build of this file (tsx, mocha)
-// would otherwise read each one through an export getter on every use in the loops below.
+// Module-level copies of the sticky regexes and their checks: a CommonJS build of this file
+// (tsx, mocha) would otherwise read each one through an export getter on every use below.
 const {
   BACK_RE,
   BARE_EXCRETION_UNIT_AT,
@@ -24,6 +24,13 @@ const {
   FILLER_AT,
   FLAG_AT,
   MAX_SLASH_NAMES,
+  mayBeDateAfter,
+  mayBeDatePrefix,
+  mayBeEarlier,
+  mayBeFlag,
+  mayBeRange,
+  mayBeSlash,
+  mayBeTrend,
   NEXT_DATED_AT,
   NOT_VALUE_AFTER,
   NUM_AT,
@@ -56,6 +63,7 @@ export function readQuantitative(
   // A real list names a handful of analytes; without a cap, "Ca/Ca/Ca/…" pasted over a long
   // line would be re-read from every name in it (quadratic).
   while ((names === null ? 1 : names.length) < MAX_SLASH_NAMES) {
+    if (!mayBeSlash(norm, pos)) break;
     SLASH_AT.lastIndex = pos;
     if (!SLASH_AT.test(norm)) break;
     NAME_AT.lastIndex = SLASH_AT.lastIndex;
@@ -73,7 +81,7 @@ export function readQuantitative(
   FILLER_AT.test(norm);
   p = FILLER_AT.lastIndex;
   DATE_PREFIX_AT.lastIndex = p;
-  const dp = DATE_PREFIX_AT.exec(norm);
+  const dp = mayBeDatePrefix(norm, p) ? DATE_PREFIX_AT.exec(norm) : null;
   if (dp) {
     attachedDate = dateKey(dp) ?? undefined;
     if (attachedDate) {
@@ -111,6 +119,7 @@ export function readQuantitative(
   // Maybe a trend "9.1 -> 10.8 -> 11.2".
   const chain: ChainLink[] = [{ n: firstNumber, unit: tail.unit, unitStart: tail.unitStart, end: tail.unitEnd ?? firstNumber.end, date: tail.date }];
   for (let guard = 0; guard < 6; guard++) {
+    if (!mayBeTrend(norm, q)) break;
     TREND_AT.lastIndex = q;
     if (!TREND_AT.test(norm)) break;
     NUM_AT.lastIndex = TREND_AT.lastIndex;
@@ -128,7 +137,7 @@ export function readQuantitative(
     EARLIER_AT.lastIndex = q;
     let earlier = false;
     let at = -1;
-    if (EARLIER_AT.test(norm) && EARLIER_AT.lastIndex > q) {
+    if (mayBeEarlier(norm, q) && EARLIER_AT.test(norm) && EARLIER_AT.lastIndex > q) {
       earlier = true;
       at = EARLIER_AT.lastIndex;
     } else {
@@ -280,12 +289,12 @@ export function readTail(norm: string, single: Analyte | null, from: number): Ta
   let date: string | undefined;
   for (let guard = 0; guard < 4; guard++) {
     FLAG_AT.lastIndex = q;
-    if (FLAG_AT.test(norm)) {
+    if (mayBeFlag(norm, q) && FLAG_AT.test(norm)) {
       q = FLAG_AT.lastIndex;
       continue;
     }
     RANGE_AT.lastIndex = q;
-    if (RANGE_AT.test(norm)) {
+    if (mayBeRange(norm, q) && RANGE_AT.test(norm)) {
       q = RANGE_AT.lastIndex;
       // "10.8 (8.6-10.2) mg/dL": the unit written after the range is the value's unit too.
       if (!unit) {
@@ -300,7 +309,7 @@ export function readTail(norm: string, single: Analyte | null, from: number): Ta
       continue;
     }
     DATE_AFTER_AT.lastIndex = q;
-    const d = DATE_AFTER_AT.exec(norm);
+    const d = mayBeDateAfter(norm, q) ? DATE_AFTER_AT.exec(norm) : null;
     if (d && !date) {
       const key = dateKey(d);
       if (key) {

@@ -1,0 +1,87 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import {
+  DATE_AFTER_AT,
+  DATE_PREFIX_AT,
+  EARLIER_AT,
+  FLAG_AT,
+  RANGE_AT,
+  SLASH_AT,
+  TREND_AT,
+  mayBeDateAfter,
+  mayBeDatePrefix,
+  mayBeEarlier,
+  mayBeFlag,
+  mayBeRange,
+  mayBeSlash,
+  mayBeTrend,
+} from '../../../server/src/analysis/labs/patterns';
+
+// Each check may only say "no match" where its sticky regex finds none: the readers skip the
+// regex when the check says false, so a check that is too strict would silently lose values.
+// Random strings are made from the pieces each regex is written with (its words, marks and
+// digits, and a few whole phrases it reads) and a few others, so that matches turn up often.
+const OTHER = [' ', '  ', '\t', ',', 'x', 'P', '1', '10.2', '\n', 'é'];
+const CHECKS: [string, RegExp, (s: string, at: number) => boolean, string[]][] = [
+  ['mayBeSlash', SLASH_AT, mayBeSlash, ['/', '|']],
+  ['mayBeDatePrefix', DATE_PREFIX_AT, mayBeDatePrefix, ['on', 'from', 'dated', 'drawn', '(', ')', '14', '3', '123', '2026', '.', '/', '-', ':', 'Jan', 'Mar', 'March', 'Sep', 'Dec', 'st', 'th', '3.14.2026', '14.3.26', 'Dec 14', '2026-03-14']],
+  ['mayBeFlag', FLAG_AT, mayBeFlag, ['|', '(', ')', '[', ']', 'H', 'L', 'HH', 'LL', 'high', 'low', 'crit', 'critical', 'abnormal', 'A', '↑', '↓', '*', '!']],
+  ['mayBeRange', RANGE_AT, mayBeRange, ['[', ']', '(', ')', '|', 'ref', 'reference', '.', 'normal', 'nl', 'N', 'RR', 'range', 'ULN', 'interval', ':', '<', '8.6', '-', 'to', 'mg', 'normal 8.6-10.2', 'nl 3-5', '| 8.6 - 10.2']],
+  ['mayBeDateAfter', DATE_AFTER_AT, mayBeDateAfter, ['(', ')', 'on', 'from', 'dated', 'drawn', 'collected', '14', '3', '2026', '/', '.', '-', 'Mar', 'Dec', 'collected 3/14', ', drawn 14 Mar']],
+  ['mayBeTrend', TREND_AT, mayBeTrend, ['-', '->', '-->', '>', '→', '⟶', '➔', '=>', '⇒', 'to', 'last', 'this', 'month', 'week', 'year', 'yesterday', 'in', '2026', 'and', 'is', 'was', 'then', 'now', 'up', 'down', 'increased', 'rose', 'climbed', 'fell', 'dropped', 'decreased', 'was then', 'and now', 'yesterday then', 'fell to', 'is now up to']],
+  ['mayBeEarlier', EARLIER_AT, mayBeEarlier, [';', '(', 'previously', 'prior', 'priorly', 'baseline', 'before', 'last', 'was', 'vs', '.', 'compared', 'with', 'to', 'down', 'up', 'from', ':', 'up from', 'down from', 'compared with', 'vs.']],
+];
+
+/** Does `re` (sticky) match at `at`? */
+function matchesAt(re: RegExp, s: string, at: number): boolean {
+  re.lastIndex = at;
+  return re.test(s);
+}
+
+describe('labs: the cheap checks before the sticky regexes', () => {
+  for (const [name, re, check, own] of CHECKS) {
+    it(`${name} says "no match" only where its regex finds none`, () => {
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...own, ...OTHER), { maxLength: 8 }), (pieces) => {
+          const s = pieces.join('');
+          for (let at = 0; at <= s.length; at++) {
+            if (!check(s, at) && matchesAt(re, s, at)) return false;
+          }
+          return true;
+        }),
+        { numRuns: 5000, seed: 0x1ab5, endOnFailure: true },
+      );
+    });
+  }
+
+  it('let the dates, flags, ranges and trends of real lab lines through', () => {
+    const cases: [(s: string, at: number) => boolean, string][] = [
+      [mayBeDatePrefix, ' on 3/14/2026: 10.8'],
+      [mayBeDatePrefix, ' (14.3.2026) 10.8'],
+      [mayBeDatePrefix, ' 2026-03-14 10.8'],
+      [mayBeDatePrefix, ' 14 Mar 10.8'],
+      [mayBeFlag, ' (H)'],
+      [mayBeFlag, ' | L'],
+      [mayBeRange, ' (8.6-10.2)'],
+      [mayBeRange, '\t8.6-10.2'],
+      [mayBeRange, ', ref 8.6-10.2'],
+      [mayBeDateAfter, ', drawn 3/14/2026'],
+      [mayBeTrend, ', now 10.8'],
+      [mayBeTrend, ' -> 10.8'],
+      [mayBeEarlier, ' (baseline 0.9)'],
+    ];
+    for (const [check, tail] of cases) assert.equal(check(tail, 0), true, `${check.name} on "${tail}"`);
+  });
+
+  it('rule out the common case: a value followed by the next analyte or the end of the line', () => {
+    // What follows "Ca 10.8 mg/dL" in most notes: none of these regexes can match there, and
+    // the checks must see it (else they save nothing).
+    for (const tail of [', Phos 7.1 mg/dL', '\n', '', '. Albumin 3.1']) {
+      for (const check of [mayBeSlash, mayBeFlag, mayBeRange, mayBeDateAfter, mayBeTrend, mayBeEarlier]) {
+        assert.equal(check(tail, 0), false, `${check.name} on ${JSON.stringify(tail)}`);
+      }
+    }
+    assert.equal(mayBeDatePrefix(' 10.8 mg/dL', 0), false);
+    assert.equal(mayBeDatePrefix(': 245 pg/mL', 0), false);
+  });
+});
