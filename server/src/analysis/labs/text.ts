@@ -33,7 +33,35 @@ export function normalizeForScan(text: string): string {
   });
 }
 
+/** 10 to the powers a written number's decimals can have, each made by exact multiplications. */
+const POWERS_OF_TEN: number[] = [1];
+for (let k = 1; k <= 15; k++) POWERS_OF_TEN.push(POWERS_OF_TEN[k - 1]! * 10);
+
 export function parseNumber(raw: string): number {
+  // Digits and at most one ".", the usual case: the integer of all the digits over a power of
+  // ten. Both are exact in a double (up to 15 digits), and division rounds correctly, so this
+  // is the double Number(raw) gives, without parsing a string.
+  let digits = 0;
+  let whole = 0;
+  let decimals = -1;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      whole = whole * 10 + (c - 48);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (c === 46 && decimals < 0) decimals = 0;
+    else {
+      digits = -1;
+      break;
+    }
+  }
+  if (digits > 0 && digits <= 15) return decimals > 0 ? whole / POWERS_OF_TEN[decimals]! : whole;
+  return parseWritten(raw);
+}
+
+/** Decimal commas and thousands separators, and numbers too long for the quick path above. */
+function parseWritten(raw: string): number {
   if (raw.includes(',')) {
     const [int, frac] = raw.split(',') as [string, string];
     // "1,250" is a thousands separator; "2,61" and "0,850" are decimal commas.
