@@ -1,6 +1,11 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import {
+  NEXT_DATED_AT,
+  NUM_AT,
+  mayBeNextNumber,
+  FILLER_AT,
+  fillerEnd,
   DATE_AFTER_AT,
   DATE_PREFIX_AT,
   EARLIER_AT,
@@ -53,6 +58,37 @@ describe('labs: the cheap checks before the sticky regexes', () => {
       );
     });
   }
+
+  it('mayBeNextNumber says "no" only where NEXT_DATED_AT and then NUM_AT cannot both match', () => {
+    const pieces = [';', 'and', 'an', 'less than', 'greater than', 'below', 'above', 'under', 'over', '<', '>', '≤', '≥', '<=', '.', '9.2', '10', 'Phos', 'albumin', 'ANA'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces, ...OTHER), { maxLength: 8 }), (parts) => {
+        const s = parts.join('');
+        for (let at = 0; at <= s.length; at++) {
+          if (mayBeNextNumber(s, at) || !matchesAt(NEXT_DATED_AT, s, at)) continue;
+          if (matchesAt(NUM_AT, s, NEXT_DATED_AT.lastIndex)) return false;
+        }
+        return true;
+      }),
+      { numRuns: 5000, seed: 0x2ead, endOnFailure: true },
+    );
+  });
+
+  it('fillerEnd ends where FILLER_AT ends', () => {
+    const pieces = ['(serum)', '(24 h)', '(mg/dL)', 'serum', 'level', 'was', 'has', 'been', 'came back', 'mildly elevated', 'rose to', 'from', 'of about', '=', ':', ',', '~', '-', '->', '|', '(', '#', '10.2', '7', 'mg', 'é'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces, ...OTHER), { maxLength: 8 }), (parts) => {
+        const s = parts.join('');
+        for (let at = 0; at <= s.length; at++) {
+          FILLER_AT.lastIndex = at;
+          FILLER_AT.test(s);
+          if (fillerEnd(s, at) !== FILLER_AT.lastIndex) return false;
+        }
+        return true;
+      }),
+      { numRuns: 5000, seed: 0xf111, endOnFailure: true },
+    );
+  });
 
   it('let the dates, flags, ranges and trends of real lab lines through', () => {
     const cases: [(s: string, at: number) => boolean, string][] = [

@@ -81,6 +81,19 @@ function inSet(t: Uint8Array, c: number): boolean {
   return c < t.length && t[c] === 1;
 }
 
+/**
+ * Where FILLER_AT, read at `at`, ends. None of its words and marks begins with a digit, so
+ * before a number ("Ca 10.8", the usual case) it ends after the blanks, without the regex.
+ */
+export function fillerEnd(s: string, at: number): number {
+  const i = skipBlanks(s, at);
+  const c = s.charCodeAt(i);
+  if (c >= 48 && c <= 57) return i;
+  FILLER_AT.lastIndex = at;
+  FILLER_AT.test(s);
+  return FILLER_AT.lastIndex;
+}
+
 /** SLASH_AT: blanks, then "/". */
 export function mayBeSlash(s: string, at: number): boolean {
   return s.charCodeAt(skipBlanks(s, at)) === 47;
@@ -162,4 +175,17 @@ export function mayBeEarlier(s: string, at: number): boolean {
   const c = s.charCodeAt(i);
   if (c === 44 || c === 59 || c === 40) i = skipBlanks(s, i + 1);
   return inSet(EARLIER_STARTS, s.charCodeAt(i));
+}
+
+/** What NUM_AT may begin with: a digit, "." or ",", a comparator mark, or a comparator word's first letter (and "and"). */
+const NUMBER_STARTS = codeSet('0123456789.,<>≤≥lgbauo');
+/**
+ * NEXT_DATED_AT and then NUM_AT: blanks, "," or ";", blanks, maybe "and", then a number
+ * ("9.2 (1/2/2026), 10.8 …"). After most values the comma leads to the next analyte's name.
+ */
+export function mayBeNextNumber(s: string, at: number): boolean {
+  const i = skipBlanks(s, at);
+  const c = s.charCodeAt(i);
+  if (c !== 44 && c !== 59) return false;
+  return inSet(NUMBER_STARTS, s.charCodeAt(skipBlanks(s, i + 1)));
 }

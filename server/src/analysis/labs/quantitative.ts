@@ -21,13 +21,14 @@ const {
   DATE_AFTER_AT,
   DATE_PREFIX_AT,
   EARLIER_AT,
-  FILLER_AT,
+  fillerEnd,
   FLAG_AT,
   MAX_SLASH_NAMES,
   mayBeDateAfter,
   mayBeDatePrefix,
   mayBeEarlier,
   mayBeFlag,
+  mayBeNextNumber,
   mayBeRange,
   mayBeSlash,
   mayBeTrend,
@@ -77,18 +78,14 @@ export function readQuantitative(
 
   let p = pos;
   let attachedDate: string | undefined;
-  FILLER_AT.lastIndex = p;
-  FILLER_AT.test(norm);
-  p = FILLER_AT.lastIndex;
+  p = fillerEnd(norm, p);
   DATE_PREFIX_AT.lastIndex = p;
   const dp = mayBeDatePrefix(norm, p) ? DATE_PREFIX_AT.exec(norm) : null;
   if (dp) {
     attachedDate = dateKey(dp) ?? undefined;
     if (attachedDate) {
       p = DATE_PREFIX_AT.lastIndex;
-      FILLER_AT.lastIndex = p;
-      FILLER_AT.test(norm);
-      p = FILLER_AT.lastIndex;
+      p = fillerEnd(norm, p);
     }
   }
 
@@ -142,7 +139,7 @@ export function readQuantitative(
       at = EARLIER_AT.lastIndex;
     } else {
       NEXT_DATED_AT.lastIndex = q;
-      if (NEXT_DATED_AT.test(norm)) at = NEXT_DATED_AT.lastIndex;
+      if (mayBeNextNumber(norm, q) && NEXT_DATED_AT.test(norm)) at = NEXT_DATED_AT.lastIndex;
     }
     if (at < 0) break;
     NUM_AT.lastIndex = at;
@@ -261,7 +258,7 @@ export function readTail(norm: string, single: Analyte | null, from: number): Ta
   if (u) {
     const written = u[1]!;
     const code = normalizeUnit(written);
-    if (code && single && !unitFits(single, written)) {
+    if (code && single && !unitCodeFits(single, code)) {
       // A per-day unit after a serum analyte is an intake or a dose, a concentration after
       // a 24 h urine analyte is a spot sample: either way not this analyte's value.
       return null;
@@ -344,7 +341,11 @@ function readBackward(norm: string, a: Analyte, nameStart: number, nameEnd: numb
 /** Whether a written unit measures what the analyte is measured in. */
 export function unitFits(a: Analyte, written: string): boolean {
   const code = normalizeUnit(written);
-  if (!code) return false;
+  return code !== null && unitCodeFits(a, code);
+}
+
+/** unitFits for a unit already normalised to its code. */
+function unitCodeFits(a: Analyte, code: string): boolean {
   const cls = unitClass(code);
   switch (a.measure) {
     case 'concentration':
