@@ -4,6 +4,7 @@ import {
   NEXT_DATED_AT,
   NUM_AT,
   mayBeNextNumber,
+  plainNumberEnd,
   FILLER_AT,
   fillerEnd,
   DATE_AFTER_AT,
@@ -71,6 +72,24 @@ describe('labs: the cheap checks before the sticky regexes', () => {
         return true;
       }),
       { numRuns: 5000, seed: 0x2ead, endOnFailure: true },
+    );
+  });
+
+  it('plainNumberEnd reads the number NUM_AT reads where a digit stands', () => {
+    const pieces = ['1', '10', '0', '.', ',', '2', '250', '..', ',,', 'mg', '<', 'below', '-', 'é'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces, ...OTHER), { maxLength: 8 }), (parts) => {
+        const s = parts.join('');
+        for (let at = 0; at <= s.length; at++) {
+          const end = plainNumberEnd(s, at);
+          if (end < 0) continue;
+          NUM_AT.lastIndex = at;
+          const m = NUM_AT.exec(s);
+          if (!m || m[1] !== undefined || m.index !== at || NUM_AT.lastIndex !== end || m[2] !== s.slice(at, end)) return false;
+        }
+        return true;
+      }),
+      { numRuns: 5000, seed: 0x7e11, endOnFailure: true },
     );
   });
 

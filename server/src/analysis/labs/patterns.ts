@@ -94,6 +94,23 @@ export function fillerEnd(s: string, at: number): number {
   return FILLER_AT.lastIndex;
 }
 
+/**
+ * Where NUM_AT, read at `at`, ends when a digit stands there (-1 when none does): then it
+ * has no comparator and no blanks, and reads the digits and a "." or "," with the digits
+ * after it. The readers make the number's text from this without a match array.
+ */
+export function plainNumberEnd(s: string, at: number): number {
+  const n = digitRun(s, at);
+  if (n === 0) return -1;
+  const e = at + n;
+  const c = s.charCodeAt(e);
+  if (c === 46 || c === 44) {
+    const f = digitRun(s, e + 1);
+    if (f > 0) return e + 1 + f;
+  }
+  return e;
+}
+
 /** SLASH_AT: blanks, then "/". */
 export function mayBeSlash(s: string, at: number): boolean {
   return s.charCodeAt(skipBlanks(s, at)) === 47;

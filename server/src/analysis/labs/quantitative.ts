@@ -35,6 +35,7 @@ const {
   NEXT_DATED_AT,
   NOT_VALUE_AFTER,
   NUM_AT,
+  plainNumberEnd,
   RANGE_AT,
   SLASH_AT,
   SLASH_NUM_AT,
@@ -89,16 +90,14 @@ export function readQuantitative(
     }
   }
 
-  NUM_AT.lastIndex = p;
-  const num = NUM_AT.exec(norm);
-  if (!num) {
+  const firstNumber = numberAt(norm, p);
+  if (!firstNumber) {
     if (names === null && !entry.numberOnly) return readBackward(norm, first, nameStart, nameEnd, out, consumedTo);
     return 0;
   }
   // A bare "P" must stand right before its number ("P 4.1", "P: 4.1").
   if (entry.numberOnly && names === null && !/^[ \t]*[:=]?[ \t]*$/.test(norm.slice(nameEnd, p))) return 0;
-  const firstNumber: NumberRead = { raw: num[2]!, start: num.index + num[0].length - num[2]!.length, end: NUM_AT.lastIndex, comparator: comparatorOf(num[1]) };
-  let q = NUM_AT.lastIndex;
+  let q = firstNumber.end;
   if (names !== null) return readSlashList(norm, names, firstNumber, nameStart, attachedDate, out, q);
 
   let tail = readTail(norm, first, q);
@@ -170,6 +169,16 @@ export function readQuantitative(
     out.push(v);
   }
   return q;
+}
+
+/** The number NUM_AT reads at `at` (a plain number without the regex: see plainNumberEnd), or null. */
+function numberAt(norm: string, at: number): NumberRead | null {
+  const end = plainNumberEnd(norm, at);
+  if (end >= 0) return { raw: norm.slice(at, end), start: at, end, comparator: null };
+  NUM_AT.lastIndex = at;
+  const num = NUM_AT.exec(norm);
+  if (!num) return null;
+  return { raw: num[2]!, start: num.index + num[0].length - num[2]!.length, end: NUM_AT.lastIndex, comparator: comparatorOf(num[1]) };
 }
 
 interface NumberRead {
