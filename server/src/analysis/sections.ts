@@ -101,6 +101,9 @@ interface RawHeader {
  */
 export function findSections(text: string, atNoteStart = true): Section[] {
   const found: RawHeader[] = [];
+  // Headers after runs of 3+ spaces or of tabs, where a flattened report may hide one (added
+  // after the others, in the order they were found).
+  const inline: RawHeader[] = [];
   const len = text.length;
 
   // The first colon at or after the line being read (-1: none left), kept as lines go by.
@@ -109,6 +112,10 @@ export function findSections(text: string, atNoteStart = true): Section[] {
   for (let lineStart = atNoteStart && text.charCodeAt(0) === 0xfeff ? 1 : 0; lineStart <= len; ) {
     const nl = text.indexOf('\n', lineStart);
     const lineEnd = nl < 0 ? len : nl;
+    if (nextColon !== -1 && nextColon < lineStart) nextColon = text.indexOf(':', lineStart);
+    // Both inline patterns end with a colon on the run's own line: only lines with one are
+    // looked through, up to their last colon.
+    if (nextColon !== -1 && nextColon < lineEnd) inlineHeaders(text, lineStart, text.lastIndexOf(':', lineEnd - 1), inline);
     let f = lineStart;
     while (f < lineEnd && (text.charCodeAt(f) === 32 || text.charCodeAt(f) === 9)) f++;
     const c = f < lineEnd ? text.charCodeAt(f) : 0;
@@ -125,7 +132,6 @@ export function findSections(text: string, atNoteStart = true): Section[] {
       }
     } else if (c !== 0 && (isLetter(c) || c === 42 || c === 95)) {
       // A header is short: it ends with a colon early, or is the whole (short) line.
-      if (nextColon !== -1 && nextColon < f) nextColon = text.indexOf(':', f);
       const colon = nextColon !== -1 && nextColon < Math.min(lineEnd, f + 71) ? nextColon : -1;
       if (colon >= 0 || lineEnd - f <= 60) {
         // LINE_HEADER allows "**" or "__" before the phrase.
@@ -149,21 +155,31 @@ export function findSections(text: string, atNoteStart = true): Section[] {
     lineStart = lineEnd + 1;
   }
 
-  // Runs of 3+ spaces or of tabs, where a flattened report may hide a header. (Found with
-  // indexOf, which skips ahead far faster than the regex /(?: {3,}|\t+)/g did over 1 MB.)
-  let spaces = text.indexOf('   ');
-  let tab = text.indexOf('\t');
-  for (let from = 0; ; ) {
-    if (spaces !== -1 && spaces < from) spaces = text.indexOf('   ', from);
-    if (tab !== -1 && tab < from) tab = text.indexOf('\t', from);
-    if (spaces === -1 && tab === -1) break;
-    const runStart = tab === -1 || (spaces !== -1 && spaces < tab) ? spaces : tab;
-    const runCode = text.charCodeAt(runStart);
-    let at = runStart + 1;
-    while (text.charCodeAt(at) === runCode) at++;
-    from = at;
-    const c = text.charCodeAt(at);
-    if (!(c >= 65 && c <= 90)) continue;
+  for (const h of inline) found.push(h);
+  found.sort((a, b) => a.start - b.start || b.contentStart - a.contentStart);
+  const sections: Section[] = [];
+  for (const h of found) {
+    const prev = sections[sections.length - 1];
+    if (prev && h.start < prev.contentStart) continue; // overlapping duplicate (e.g. "## Plan" seen twice)
+    if (prev) prev.end = h.start;
+    sections.push({ kind: h.kind, title: h.title, start: h.start, end: text.length, contentStart: h.contentStart });
+  }
+  return sections;
+}
+
+/** The inline headers after runs of 3+ spaces or of tabs that begin in text[from, to). */
+function inlineHeaders(text: string, from: number, to: number, found: RawHeader[]): void {
+  for (let i = from; i < to; ) {
+    const c = text.charCodeAt(i);
+    if (!(c === 9 || (c === 32 && text.charCodeAt(i + 1) === 32 && text.charCodeAt(i + 2) === 32))) {
+      i++;
+      continue;
+    }
+    let at = i + 1;
+    while (text.charCodeAt(at) === c) at++;
+    i = at;
+    const d = text.charCodeAt(at);
+    if (!(d >= 65 && d <= 90)) continue;
     INLINE_HEADER.lastIndex = at;
     const m = INLINE_HEADER.exec(text);
     const info = m ? phraseInfo(m[1]) : undefined;
@@ -177,16 +193,6 @@ export function findSections(text: string, atNoteStart = true): Section[] {
       found.push({ kind: 'other', title: k[1], start: at, contentStart: skipInlineSpace(text, at + k[0].length) });
     }
   }
-
-  found.sort((a, b) => a.start - b.start || b.contentStart - a.contentStart);
-  const sections: Section[] = [];
-  for (const h of found) {
-    const prev = sections[sections.length - 1];
-    if (prev && h.start < prev.contentStart) continue; // overlapping duplicate (e.g. "## Plan" seen twice)
-    if (prev) prev.end = h.start;
-    sections.push({ kind: h.kind, title: h.title, start: h.start, end: text.length, contentStart: h.contentStart });
-  }
-  return sections;
 }
 
 /** For "A:" / "P:": the text after the colon must not be a number (P: 5.1 is phosphate). */
