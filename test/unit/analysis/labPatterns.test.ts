@@ -1,6 +1,10 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
+import { UNIT_AT } from '../../../server/src/analysis/units';
 import {
+  TABLE_UNIT_AT,
+  mayBeTableUnit,
+  skipBlanks,
   NEXT_DATED_AT,
   NUM_AT,
   mayBeNextNumber,
@@ -35,6 +39,7 @@ const CHECKS: [string, RegExp, (s: string, at: number) => boolean, string[]][] =
   ['mayBeRange', RANGE_AT, mayBeRange, ['[', ']', '(', ')', '|', 'ref', 'reference', '.', 'normal', 'nl', 'N', 'RR', 'range', 'ULN', 'interval', ':', '<', '8.6', '-', 'to', 'mg', 'normal 8.6-10.2', 'nl 3-5', '| 8.6 - 10.2']],
   ['mayBeDateAfter', DATE_AFTER_AT, mayBeDateAfter, ['(', ')', 'on', 'from', 'dated', 'drawn', 'collected', '14', '3', '2026', '/', '.', '-', 'Mar', 'Dec', 'collected 3/14', ', drawn 14 Mar']],
   ['mayBeTrend', TREND_AT, mayBeTrend, ['-', '->', '-->', '>', '→', '⟶', '➔', '=>', '⇒', 'to', 'last', 'this', 'month', 'week', 'year', 'yesterday', 'in', '2026', 'and', 'is', 'was', 'then', 'now', 'up', 'down', 'increased', 'rose', 'climbed', 'fell', 'dropped', 'decreased', 'was then', 'and now', 'yesterday then', 'fell to', 'is now up to']],
+  ['mayBeTableUnit', TABLE_UNIT_AT, mayBeTableUnit, ['|', '(', ')', 'mg/dL', 'mmol/L', 'U/L', 'g %', 'mg', '/', 'dL', 'per']],
   ['mayBeEarlier', EARLIER_AT, mayBeEarlier, [';', '(', 'previously', 'prior', 'priorly', 'baseline', 'before', 'last', 'was', 'vs', '.', 'compared', 'with', 'to', 'down', 'up', 'from', ':', 'up from', 'down from', 'compared with', 'vs.']],
 ];
 
@@ -90,6 +95,23 @@ describe('labs: the cheap checks before the sticky regexes', () => {
         return true;
       }),
       { numRuns: 5000, seed: 0x7e11, endOnFailure: true },
+    );
+  });
+
+  it("UNIT_AT's unit begins right after the blanks", () => {
+    // readTail slices the unit from there instead of reading UNIT_AT's match array.
+    const pieces = ['mg/dL', 'mg / dl', 'mmol/L', 'µmol/L', 'U/L', 'IU/mL', 'g %', 'mg/24 h', 'milligrams per deciliter', 'mgs', '|', '('];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces, ...OTHER), { maxLength: 6 }), (parts) => {
+        const s = parts.join('');
+        for (let at = 0; at <= s.length; at++) {
+          UNIT_AT.lastIndex = at;
+          const m = UNIT_AT.exec(s);
+          if (m && (m.index + m[0].length - m[1]!.length !== skipBlanks(s, at) || UNIT_AT.lastIndex !== m.index + m[0].length)) return false;
+        }
+        return true;
+      }),
+      { numRuns: 5000, seed: 0x0717, endOnFailure: true },
     );
   });
 

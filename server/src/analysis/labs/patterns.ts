@@ -59,7 +59,7 @@ const SPACE = 32;
 const TAB = 9;
 
 /** The first offset at or after `i` that is not a space or a tab. */
-function skipBlanks(s: string, i: number): number {
+export function skipBlanks(s: string, i: number): number {
   for (let c = s.charCodeAt(i); c === SPACE || c === TAB; c = s.charCodeAt(++i));
   return i;
 }
@@ -109,6 +109,14 @@ export function plainNumberEnd(s: string, at: number): number {
     if (f > 0) return e + 1 + f;
   }
   return e;
+}
+
+/** TABLE_UNIT_AT: blanks, then "|" or "(", or a tab among the blanks. */
+export function mayBeTableUnit(s: string, at: number): boolean {
+  let i = at;
+  for (let c = s.charCodeAt(i); c === SPACE || c === TAB; c = s.charCodeAt(++i)) if (c === TAB) return true;
+  const c = s.charCodeAt(i);
+  return c === 124 || c === 40;
 }
 
 /** SLASH_AT: blanks, then "/". */

@@ -31,6 +31,7 @@ const {
   mayBeNextNumber,
   mayBeRange,
   mayBeSlash,
+  mayBeTableUnit,
   mayBeTrend,
   NEXT_DATED_AT,
   NOT_VALUE_AFTER,
@@ -38,6 +39,7 @@ const {
   plainNumberEnd,
   RANGE_AT,
   SLASH_AT,
+  skipBlanks,
   SLASH_NUM_AT,
   TABLE_UNIT_AT,
   TREND_AT,
@@ -256,16 +258,27 @@ export function readTail(norm: string, single: Analyte | null, from: number): Ta
   let unit: string | null = null;
   let unitEnd: number | undefined;
   let unitStart: number | undefined;
+  // The unit: UNIT_AT's spelling begins right after the blanks (none begins with a blank), so
+  // a test and a slice give it without a match array; TABLE_UNIT_AT, for a table cell or
+  // parentheses, runs only when one of those follows.
+  let written: string | null = null;
+  let writtenAt = 0;
+  let uEnd = 0;
   UNIT_AT.lastIndex = q;
-  let u = UNIT_AT.exec(norm);
-  let uEnd = UNIT_AT.lastIndex;
-  if (!u) {
+  if (UNIT_AT.test(norm)) {
+    uEnd = UNIT_AT.lastIndex;
+    writtenAt = skipBlanks(norm, q);
+    written = norm.slice(writtenAt, uEnd);
+  } else if (mayBeTableUnit(norm, q)) {
     TABLE_UNIT_AT.lastIndex = q;
-    u = TABLE_UNIT_AT.exec(norm);
-    uEnd = TABLE_UNIT_AT.lastIndex;
+    const u = TABLE_UNIT_AT.exec(norm);
+    if (u) {
+      written = u[1]!;
+      uEnd = TABLE_UNIT_AT.lastIndex;
+      writtenAt = uEnd - u[0].length + u[0].indexOf(written);
+    }
   }
-  if (u) {
-    const written = u[1]!;
+  if (written !== null) {
     const code = normalizeUnit(written);
     if (code && single && !unitCodeFits(single, code)) {
       // A per-day unit after a serum analyte is an intake or a dose, a concentration after
@@ -274,7 +287,7 @@ export function readTail(norm: string, single: Analyte | null, from: number): Ta
     }
     if (code) {
       unit = written;
-      unitStart = uEnd - u[0].length + u[0].indexOf(written);
+      unitStart = writtenAt;
       q = uEnd;
       unitEnd = unitStart + written.length;
     }
