@@ -51,7 +51,7 @@ export function analyzeText(text: string, options: Partial<AnalysisOptions> = {}
   const sections = findSections(text);
   const assertionOf = createAssertionContext(text, sections);
   const terms = findTerms(text, matcherFor(opts.customTerms), assertionOf, lines);
-  const labs = findLabValues(text, assertionOf, sections);
+  const labs = findLabValues(text, assertionOf, sections, lines.newlineStarts() ?? undefined);
   return completeAnalysis(text, lines, sections, terms, labs, opts);
 }
 

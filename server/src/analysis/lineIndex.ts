@@ -41,6 +41,15 @@ export class LineIndex {
     return new LineIndex(text, starts);
   }
 
+  /**
+   * The line starts when every line break is a \n (no \r anywhere), which are then also the
+   * starts of lines split at \n alone (what the lab scan counts); null otherwise. Not to be
+   * written to.
+   */
+  newlineStarts(): Int32Array | null {
+    return this.text.indexOf('\r') === -1 ? this.starts : null;
+  }
+
   get lineCount(): number {
     return this.starts.length;
   }

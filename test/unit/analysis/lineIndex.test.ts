@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { LineIndex } from '../../../server/src/analysis/lineIndex';
+import { LineIndex, lineStartsAfterNewlines } from '../../../server/src/analysis/lineIndex';
 
 describe('LineIndex', () => {
   it('counts \\n, \\r\\n and lone \\r as line breaks, as LSP does', () => {
@@ -23,6 +23,15 @@ describe('LineIndex', () => {
     const index = new LineIndex('ab\r\ncd');
     assert.deepEqual(index.positionAt(3), { line: 0, character: 2 });
     assert.deepEqual(index.positionAt(4), { line: 1, character: 0 });
+  });
+
+  it('shares its line starts as the lab scan counts lines (at \\n) only when the text has no \\r', () => {
+    const text = 'Labs 3/14/2026:\nCa 10.8 mg/dL\n\nPhos 7.1';
+    assert.deepEqual(new LineIndex(text).newlineStarts(), lineStartsAfterNewlines(text));
+    const edited = LineIndex.afterEdit(new LineIndex(text), text, text.replace('10.8', '9.8'), text.indexOf('10.8'), 4, '9.8');
+    assert.deepEqual(edited.newlineStarts(), lineStartsAfterNewlines(text.replace('10.8', '9.8')));
+    assert.equal(new LineIndex('Ca 10.8\r\nPhos 7.1').newlineStarts(), null);
+    assert.equal(new LineIndex('Ca 10.8\rPhos 7.1').newlineStarts(), null);
   });
 
   it('counts characters in UTF-16 code units (an emoji is two)', () => {

@@ -29,11 +29,13 @@ export class Geometry {
   private aboveLine: Int32Array;
   private sectionStarts: number[];
 
+  /** `lineStarts`, when given, must be the starts of `norm`'s lines split at \n (norm keeps the text's line breaks). */
   constructor(
     readonly norm: string,
     sections: Section[],
+    lineStarts?: Int32Array,
   ) {
-    this.lineStarts = lineStartsAfterNewlines(norm);
+    this.lineStarts = lineStarts ?? lineStartsAfterNewlines(norm);
     const n = this.lineStarts.length;
     this.paraStart = new Int32Array(n).fill(-1);
     this.vitalsState = new Uint8Array(n);

@@ -15,11 +15,17 @@ import { normalizeForScan } from './text';
 /**
  * Every laboratory value in `text`, sorted by start. `assertionOf` gives the ConText
  * assertion of a span; `sections` bound dated blocks (a date header does not reach
- * into the next section).
+ * into the next section). `lineStarts`, when given, are the starts of text's lines split
+ * at \n (the analysis has them already; see LineIndex.newlineStarts).
  */
-export function findLabValues(text: string, assertionOf: (start: number, end: number) => Assertion, sections: Section[]): LabValue[] {
+export function findLabValues(
+  text: string,
+  assertionOf: (start: number, end: number) => Assertion,
+  sections: Section[],
+  lineStarts?: Int32Array,
+): LabValue[] {
   const norm = normalizeForScan(text);
-  const geo = new Geometry(norm, sections);
+  const geo = new Geometry(norm, sections, lineStarts);
   const raws: RawValue[] = [];
   let consumedTo = 0;
   const re = NAME_RE;
