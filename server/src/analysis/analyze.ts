@@ -2,8 +2,8 @@
 // Ca×P products and the findings shown as diagnostics. Pure: text in, data out.
 
 import { DEFAULT_SETTINGS, caPhosThreshold, type CustomTerm, type Settings } from '../settings';
+import { NOT_YET_ASSERTED, assertInOrder, inOrderContext } from './assertInOrder';
 import { pairCaPhosSteps } from './caPhos';
-import { createAssertionContext } from './context';
 import { findLabValues } from './labs';
 import { labFindingSteps } from './labFindings';
 import { LineIndex } from './lineIndex';
@@ -49,9 +49,10 @@ const POSITIONS_PER_STEP = 16384;
 export function analyzeText(text: string, options: Partial<AnalysisOptions> = {}, lines: LineIndex = new LineIndex(text)): Analysis {
   const opts: AnalysisOptions = { ...DEFAULT_ANALYSIS_OPTIONS, ...options };
   const sections = findSections(text);
-  const assertionOf = createAssertionContext(text, sections);
-  const terms = findTerms(text, matcherFor(opts.customTerms), assertionOf, lines);
-  const labs = findLabValues(text, assertionOf, sections, lines.newlineStarts() ?? undefined);
+  // Terms and values first, then all their assertions in one pass in the order of the text.
+  const terms = findTerms(text, matcherFor(opts.customTerms), NOT_YET_ASSERTED, lines);
+  const labs = findLabValues(text, NOT_YET_ASSERTED, sections, lines.newlineStarts() ?? undefined);
+  assertInOrder(inOrderContext(text, sections), terms, 0, terms.length, labs, 0, labs.length);
   return completeAnalysis(text, lines, sections, terms, labs, opts);
 }
 

@@ -358,7 +358,11 @@ interface Hit {
   parenClose: number;
 }
 
-/** Sentences an assertion context keeps (a 1 MB note has ~17,500, a 10 MB one ~175,000: 30 MB if all were kept). */
+/**
+ * Sentences an assertion context keeps by default (a 1 MB note has ~17,500, a 10 MB one
+ * ~175,000: 30 MB if all were kept). A caller asking about terms and then about lab values
+ * goes over the text twice and finds most sentences of the second pass still here.
+ */
 const CACHE_MAX = 32768;
 
 /** The hits of every sentence without a trigger (never modified). */
@@ -566,7 +570,11 @@ function commaBetween(text: string, from: number, to: number): boolean {
 
 export type AssertionOf = (start: number, end: number) => Assertion;
 
-export function createAssertionContext(text: string, sections: Section[]): AssertionOf {
+/**
+ * `keepSentences`: how many parsed sentences to keep at most. A caller that asks in the order
+ * of the text (assertInTextOrder) only comes back to the last few.
+ */
+export function createAssertionContext(text: string, sections: Section[], keepSentences = CACHE_MAX): AssertionOf {
   /** Parsed sentences, sorted by start (mentions usually come in order, so this is mostly appended). */
   const cache: ParsedSentence[] = [];
 
@@ -708,8 +716,8 @@ export function createAssertionContext(text: string, sections: Section[]): Asser
     // Keep the cache bounded: mentions come in order, so sentences far behind the one just
     // parsed are rarely asked for again (a sentence not in the cache is parsed again, to the
     // same result).
-    if (cache.length > CACHE_MAX && lastIdx > CACHE_MAX / 2) {
-      const drop = lastIdx - CACHE_MAX / 4;
+    if (cache.length > keepSentences && lastIdx > keepSentences / 2) {
+      const drop = lastIdx - Math.floor(keepSentences / 4);
       cache.splice(0, drop);
       lastIdx -= drop;
       evicted = true;

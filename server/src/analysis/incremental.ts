@@ -21,6 +21,7 @@
 //    would be most of them, or when values outside the region were harmonised again.
 
 import { analyzeText, completeAnalysis, completeAnalysisSteps, DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from './analyze';
+import { NOT_YET_ASSERTED, assertInOrder, inOrderContext } from './assertInOrder';
 import { createAssertionContext, type AssertionOf } from './context';
 import { findLabValues, normalizeForScan } from './labs';
 import { finishEditedAnalysis, type LabsChange } from './finishEdit';
@@ -580,7 +581,8 @@ export async function analyzeInChunks(text: string, options: ChunkOptions): Prom
   }
   for (let k = 0; k < sections.length; k++) sections[k].end = k + 1 < sections.length ? sections[k + 1].start : text.length;
 
-  const assertionOf = createAssertionContext(text, sections);
+  // Each chunk's terms and values get their assertions together, in the order of the text.
+  const assertionOf = inOrderContext(text, sections);
   const matcher = matcherFor(opts.customTerms);
   const terms = new TermMentionsBuilder();
   const labs: LabValue[] = [];
@@ -593,12 +595,15 @@ export async function analyzeInChunks(text: string, options: ChunkOptions): Prom
     const started = now();
     const to = chunkEnd(text, from, chunk);
     const scanned = matcher.scan(text, pos, to);
-    for (const m of scanned.matches) pushMention(terms, text, m.concept, m.start, m.end, assertionOf, lines);
+    const t0 = terms.length;
+    const l0 = labs.length;
+    for (const m of scanned.matches) pushMention(terms, text, m.concept, m.start, m.end, NOT_YET_ASSERTED, lines);
     pos = scanned.next;
-    for (const lab of labsInRegion(text, sections, assertionOf, from, to)) {
+    for (const lab of labsInRegion(text, sections, NOT_YET_ASSERTED, from, to)) {
       labs.push(lab);
       chunkOfLab.push(i);
     }
+    assertInOrder(assertionOf, terms, t0, terms.length, labs, l0, labs.length);
     chunk = nextChunkSize(chunk, now() - started, size);
     from = to;
     await step();

@@ -4,11 +4,16 @@
 // objects, 79 MB with columns), and the collector copied every one of them while the analysis
 // ran. Features that show one mention at a time ask for it as an object (`at`).
 
+import type { MentionSpans } from './assertInOrder';
 import { indexOfSpanContaining, lowerBound } from './sorted';
 import type { Assertion, TermMention } from './types';
 
-/** The columns are changed only by `replace`, for an edit; everything else reads them. */
-export class TermMentions {
+/**
+ * The columns are changed only by `replace`, for an edit, and by `setAssertion`, when the
+ * assertions are worked out after the mentions were found (assertInOrder.ts); everything
+ * else reads them.
+ */
+export class TermMentions implements MentionSpans {
   constructor(
     public starts: Int32Array,
     public ends: Int32Array,
@@ -32,6 +37,18 @@ export class TermMentions {
 
   get length(): number {
     return this.starts.length;
+  }
+
+  startOf(i: number): number {
+    return this.starts[i]!;
+  }
+
+  endOf(i: number): number {
+    return this.ends[i]!;
+  }
+
+  setAssertion(i: number, assertion: Assertion): void {
+    (this.assertions as Assertion[])[i] = assertion;
   }
 
   /** The mention at `i` as an object. */
@@ -147,7 +164,7 @@ function spliced<T>(items: readonly T[], from: number, to: number, fresh: readon
 }
 
 /** Collects mentions in order, then hands them over as TermMentions (columns of the exact length). */
-export class TermMentionsBuilder {
+export class TermMentionsBuilder implements MentionSpans {
   private n = 0;
   private starts: Int32Array;
   private ends: Int32Array;
@@ -172,6 +189,18 @@ export class TermMentionsBuilder {
 
   get length(): number {
     return this.n;
+  }
+
+  startOf(i: number): number {
+    return this.starts[i]!;
+  }
+
+  endOf(i: number): number {
+    return this.ends[i]!;
+  }
+
+  setAssertion(i: number, assertion: Assertion): void {
+    this.assertions[i] = assertion;
   }
 
   push(start: number, end: number, line: number, character: number, concept: string, category: string, text: string, assertion: Assertion): void {
