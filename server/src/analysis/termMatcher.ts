@@ -50,6 +50,7 @@ const ASCII_FOLD: Uint8Array = (() => {
 })();
 
 function isSpaceCode(code: number): boolean {
+  if (code > 32 && code < 0xa0) return false; // most characters, at the first test
   return (
     code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 ||
     code === 0xa0 || code === 0x2007 || code === 0x202f || code === 0x3000 || (code >= 0x2000 && code <= 0x200a)
@@ -162,6 +163,8 @@ export class TermMatcher {
   /** Per node: its transitions on words with other letters and on punctuation (undefined: none). */
   private otherChildren: (Map<string, number> | undefined)[] = [];
   private punctFirst = new Set<number>();
+  /** The root's child for each ASCII punctuation mark (-1: none), without slicing it out of the text. */
+  private rootPunct = new Int32Array(128).fill(-1);
   private walkStarts = new Int32Array(1);
   private walkEnds = new Int32Array(1);
 
@@ -335,7 +338,9 @@ export class TermMatcher {
       return j;
     }
     const width = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
-    if (node === 0 && width === 1 && !this.punctFirst.has(code)) this.stepped = -1;
+    // (An ASCII mark is its own lower-cased, folded token.)
+    if (node === 0 && code < 128) this.stepped = this.rootPunct[code]!;
+    else if (node === 0 && width === 1 && !this.punctFirst.has(code)) this.stepped = -1;
     else this.stepped = this.otherChild(node, lowerToken(text.slice(i, i + width)));
     return i + width;
   }
@@ -401,6 +406,7 @@ export class TermMatcher {
     const hasChildren = new Uint8Array(nodes);
     const otherChildren: (Map<string, number> | undefined)[] = new Array(nodes).fill(undefined);
     const punctFirst = new Set<number>();
+    const rootPunct = new Int32Array(128).fill(-1);
     const rootHashBits = new Uint8Array(ROOT_BITS_MASK + 1);
     for (const [edge, to] of this.edges) {
       const node = nodeOfEdge(edge);
@@ -408,7 +414,10 @@ export class TermMatcher {
       hasChildren[node] = 1;
       if (!ASCII_WORD.test(key)) {
         (otherChildren[node] ??= new Map()).set(key, to);
-        if (node === 0 && key.length === 1) punctFirst.add(key.charCodeAt(0));
+        if (node === 0 && key.length === 1) {
+          punctFirst.add(key.charCodeAt(0));
+          if (key.charCodeAt(0) < 128) rootPunct[key.charCodeAt(0)] = to;
+        }
         continue;
       }
       const h = hashLower(key);
@@ -431,6 +440,7 @@ export class TermMatcher {
     this.hasChildren = hasChildren;
     this.otherChildren = otherChildren;
     this.punctFirst = punctFirst;
+    this.rootPunct = rootPunct;
     this.walkStarts = new Int32Array(this.maxTokens + 1);
     this.walkEnds = new Int32Array(this.maxTokens + 1);
     this.edges.clear();

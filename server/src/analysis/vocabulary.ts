@@ -103,11 +103,9 @@ function spellingOf(text: string, start: number, end: number, concept: string): 
     if (spellings.size >= 4096) spellings.clear();
     spellings.set(concept, (known = []));
   }
-  outer: for (let k = 0; k < known.length; k++) {
+  for (let k = 0; k < known.length; k++) {
     const w = known[k];
-    if (w.length !== len) continue;
-    for (let i = 0; i < len; i++) if (w.charCodeAt(i) !== text.charCodeAt(start + i)) continue outer;
-    return w;
+    if (w.length === len && text.startsWith(w, start)) return w;
   }
   // A flat copy, so the shared spelling does not keep this note's text alive.
   const w = flatCopy(text.slice(start, end));
