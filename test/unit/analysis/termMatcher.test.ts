@@ -98,6 +98,9 @@ describe('TermMatcher', () => {
       'calcinosis-cutis', 'winer-nodule', 'pth', 'anti-dsdna', 'scrotal-calcinosis', 'micro-deposit', 'phosphate',
     ]);
     assert.deepEqual(m.findAll('calcinosis of the elbow').map((x) => x.concept), ['user-calcinosis']);
+    // A form beginning with an ASCII mark, added after those scans.
+    m.add('+ve deposit', 'positive-deposit');
+    assert.deepEqual(m.findAll('biopsy +ve deposit').map((x) => x.concept), ['positive-deposit']);
   });
 
   it('tokenizes forms into words and punctuation', () => {
