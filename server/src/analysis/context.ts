@@ -572,7 +572,7 @@ export type AssertionOf = (start: number, end: number) => Assertion;
 
 /**
  * `keepSentences`: how many parsed sentences to keep at most. A caller that asks in the order
- * of the text (assertInTextOrder) only comes back to the last few.
+ * of the text (assertInOrder.ts) only comes back to the last few.
  */
 export function createAssertionContext(text: string, sections: Section[], keepSentences = CACHE_MAX): AssertionOf {
   /** Parsed sentences, sorted by start (mentions usually come in order, so this is mostly appended). */
