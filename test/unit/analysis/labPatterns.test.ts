@@ -2,29 +2,29 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { UNIT_AT } from '../../../server/src/analysis/units';
 import {
-  TABLE_UNIT_AT,
-  mayBeTableUnit,
-  skipBlanks,
-  NEXT_DATED_AT,
-  NUM_AT,
-  mayBeNextNumber,
-  plainNumberEnd,
-  FILLER_AT,
-  fillerEnd,
   DATE_AFTER_AT,
   DATE_PREFIX_AT,
   EARLIER_AT,
+  FILLER_AT,
   FLAG_AT,
+  NEXT_DATED_AT,
+  NUM_AT,
   RANGE_AT,
   SLASH_AT,
+  TABLE_UNIT_AT,
   TREND_AT,
+  fillerEnd,
   mayBeDateAfter,
   mayBeDatePrefix,
   mayBeEarlier,
   mayBeFlag,
+  mayBeNextNumber,
   mayBeRange,
   mayBeSlash,
+  mayBeTableUnit,
   mayBeTrend,
+  plainNumberEnd,
+  skipBlanks,
 } from '../../../server/src/analysis/labs/patterns';
 
 // Each check may only say "no match" where its sticky regex finds none: the readers skip the
