@@ -1,7 +1,10 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { analyzeText } from '../../../server/src/analysis/analyze';
 import { createAssertionContext } from '../../../server/src/analysis/context';
 import { findSections } from '../../../server/src/analysis/sections';
 import type { Assertion } from '../../../server/src/analysis/types';
+import { noteArbitrary } from '../../robustness/noteArbitraries';
 import { assertionOf } from '../helpers/assertionOf';
 
 const PLAIN: Assertion = { negated: false, possible: false, temporality: 'current', experiencer: 'patient' };
@@ -169,5 +172,26 @@ describe('createAssertionContext (ConText-style assertions)', () => {
     };
     assert.equal(ask(near).negated, true);
     assert.equal(ask(far).negated, false);
+  });
+
+  it('gives the same answers keeping one to eight parsed sentences as keeping them all, in any order of asking (200 notes)', () => {
+    fc.assert(
+      fc.property(noteArbitrary(40), fc.integer({ min: 1, max: 8 }), fc.integer(), (text, keep, seed) => {
+        const a = analyzeText(text);
+        const spans = [...a.terms.toArray(), ...a.labs].map((x) => [x.start, x.end] as const);
+        // A shuffled order: sentences are dropped and parsed again, out of order.
+        let r = seed | 0;
+        for (let i = spans.length - 1; i > 0; i--) {
+          r = (Math.imul(r, 1103515245) + 12345) | 0;
+          const j = (r >>> 0) % (i + 1);
+          [spans[i], spans[j]] = [spans[j]!, spans[i]!];
+        }
+        const sections = findSections(text);
+        const few = createAssertionContext(text, sections, keep);
+        const all = createAssertionContext(text, sections);
+        for (const [s, e] of spans) assert.deepEqual(few(s, e), all(s, e), `span ${s}–${e} keeping ${keep}`);
+      }),
+      { numRuns: 200, seed: 0xcace, endOnFailure: true },
+    );
   });
 });
