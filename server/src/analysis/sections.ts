@@ -11,6 +11,7 @@
 
 import type { Section } from './types';
 import { SECTION_HEADERS, type SectionKind } from '../knowledge/sectionHeaders';
+import { skipBlanks } from './blanks';
 import { indexContaining } from './sorted';
 
 interface PhraseInfo {
@@ -142,7 +143,7 @@ export function findSections(text: string, atNoteStart = true): Section[] {
         const info = m ? phraseInfo(m[1]) : undefined;
         if (m && info && !(m[2] === ':' && info.strict && !strictContentOk(text, m.index + m[0].length))) {
           const start = m.index + m[0].indexOf(m[1]);
-          found.push({ kind: info.kind, title: m[1], start, contentStart: skipInlineSpace(text, m.index + m[0].length) });
+          found.push({ kind: info.kind, title: m[1], start, contentStart: skipBlanks(text, m.index + m[0].length) });
         } else if (c >= 65 && c <= 90) {
           CAPS_HEADER.lastIndex = lineStart;
           const k = CAPS_HEADER.exec(text);
@@ -184,20 +185,20 @@ function inlineHeaders(text: string, from: number, to: number, found: RawHeader[
     const m = INLINE_HEADER.exec(text);
     const info = m ? phraseInfo(m[1]) : undefined;
     if (m && info) {
-      found.push({ kind: info.kind, title: m[1], start: at, contentStart: skipInlineSpace(text, at + m[0].length) });
+      found.push({ kind: info.kind, title: m[1], start: at, contentStart: skipBlanks(text, at + m[0].length) });
       continue;
     }
     INLINE_CAPS_HEADER.lastIndex = at;
     const k = INLINE_CAPS_HEADER.exec(text);
     if (k && /[A-Z]{2}/.test(k[1])) {
-      found.push({ kind: 'other', title: k[1], start: at, contentStart: skipInlineSpace(text, at + k[0].length) });
+      found.push({ kind: 'other', title: k[1], start: at, contentStart: skipBlanks(text, at + k[0].length) });
     }
   }
 }
 
 /** For "A:" / "P:": the text after the colon must not be a number (P: 5.1 is phosphate). */
 function strictContentOk(text: string, i: number): boolean {
-  const j = skipInlineSpace(text, i);
+  const j = skipBlanks(text, i);
   if (j >= text.length) return true;
   const c = text[j];
   if (c === '\n' || c === '\r') return true;
@@ -206,11 +207,6 @@ function strictContentOk(text: string, i: number): boolean {
 
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
-function skipInlineSpace(text: string, i: number): number {
-  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
-  return i;
 }
 
 /** The section containing `offset` (binary search; sections are sorted and disjoint). */

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
+import { skipBlanks } from '../../../server/src/analysis/blanks';
 import { UNIT_AT } from '../../../server/src/analysis/units';
 import {
   DATE_AFTER_AT,
@@ -24,7 +25,6 @@ import {
   mayBeTableUnit,
   mayBeTrend,
   plainNumberEnd,
-  skipBlanks,
 } from '../../../server/src/analysis/labs/patterns';
 
 // Each check may only say "no match" where its sticky regex finds none: the readers skip the

@@ -3,6 +3,7 @@
 // cells, what may not follow a lab value, flags, reference ranges, attached dates, trends,
 // earlier values and slash lists. Built once at load; each reader sets lastIndex and tests.
 
+import { skipBlanks } from '../blanks';
 import { UNIT_SOURCE } from '../units';
 
 const DATE_SOURCE =
@@ -57,12 +58,6 @@ export const BACK_RE = new RegExp('(<=|>=|≤|≥|<|>)?[ \\t]*(\\d+(?:[.,]\\d+)?
 
 const SPACE = 32;
 const TAB = 9;
-
-/** The first offset at or after `i` that is not a space or a tab. */
-export function skipBlanks(s: string, i: number): number {
-  for (let c = s.charCodeAt(i); c === SPACE || c === TAB; c = s.charCodeAt(++i));
-  return i;
-}
 
 /** Length of the run of ASCII digits at `i`. */
 function digitRun(s: string, i: number): number {

@@ -4,6 +4,7 @@
 // `unitFits`, the check that a written unit measures what the analyte is measured in.
 
 import { ANALYTE_BY_ID, type Analyte, type AnalyteId } from '../../knowledge/analytes';
+import { skipBlanks } from '../blanks';
 import type { LabValue } from '../types';
 import { UNIT_AT, normalizeUnit, unitClass } from '../units';
 import { dateKey } from './dates';
@@ -39,7 +40,6 @@ const {
   plainNumberEnd,
   RANGE_AT,
   SLASH_AT,
-  skipBlanks,
   SLASH_NUM_AT,
   TABLE_UNIT_AT,
   TREND_AT,
