@@ -8,13 +8,19 @@ export class LineIndex {
   private readonly starts: Int32Array;
   /** The line of the last lookup: offsets asked for in order are found by walking on from it. */
   private hint = 0;
+  /** Whether the text holds no \r (known once the text was searched for one). */
+  private noCarriageReturn: boolean | undefined;
 
   /** `starts`, when given, must be the line starts of this same text (see afterEdit). */
   constructor(
     private readonly text: string,
     starts?: Int32Array,
   ) {
-    this.starts = starts ?? (text.indexOf('\r') === -1 ? lineStartsAfterNewlines(text) : lineStartsAnyBreak(text));
+    if (starts) this.starts = starts;
+    else {
+      this.noCarriageReturn = text.indexOf('\r') === -1;
+      this.starts = this.noCarriageReturn ? lineStartsAfterNewlines(text) : lineStartsAnyBreak(text);
+    }
   }
 
   /**
@@ -47,7 +53,8 @@ export class LineIndex {
    * written to.
    */
   newlineStarts(): Int32Array | null {
-    return this.text.indexOf('\r') === -1 ? this.starts : null;
+    this.noCarriageReturn ??= this.text.indexOf('\r') === -1;
+    return this.noCarriageReturn ? this.starts : null;
   }
 
   get lineCount(): number {
