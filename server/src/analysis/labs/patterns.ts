@@ -106,10 +106,17 @@ export function plainNumberEnd(s: string, at: number): number {
   return e;
 }
 
+/** The first offset after the blanks at `at`, or -1 when a tab is among them (a table cell). */
+function blanksEndUnlessTab(s: string, at: number): number {
+  let i = at;
+  for (let c = s.charCodeAt(i); c === SPACE || c === TAB; c = s.charCodeAt(++i)) if (c === TAB) return -1;
+  return i;
+}
+
 /** TABLE_UNIT_AT: blanks, then "|" or "(", or a tab among the blanks. */
 export function mayBeTableUnit(s: string, at: number): boolean {
-  let i = at;
-  for (let c = s.charCodeAt(i); c === SPACE || c === TAB; c = s.charCodeAt(++i)) if (c === TAB) return true;
+  const i = blanksEndUnlessTab(s, at);
+  if (i < 0) return true;
   const c = s.charCodeAt(i);
   return c === 124 || c === 40;
 }
@@ -161,8 +168,8 @@ export function mayBeFlag(s: string, at: number): boolean {
  * "ref…", "normal…", "nl", maybe after a comma.
  */
 export function mayBeRange(s: string, at: number): boolean {
-  let i = at;
-  for (let c = s.charCodeAt(i); c === SPACE || c === TAB; c = s.charCodeAt(++i)) if (c === TAB) return true;
+  const i = blanksEndUnlessTab(s, at);
+  if (i < 0) return true;
   let c = s.charCodeAt(i);
   if (c === 91 || c === 40 || c === 124) return true;
   if (c === 44) c = s.charCodeAt(skipBlanks(s, i + 1));
