@@ -319,7 +319,8 @@ export function readTail(norm: string, single: Analyte | null, from: number): Ta
       if (!unit) {
         UNIT_AT.lastIndex = q;
         const after = UNIT_AT.exec(norm);
-        if (after && normalizeUnit(after[1]!) && (!single || unitFits(single, after[1]!))) {
+        const afterCode = after && normalizeUnit(after[1]!);
+        if (afterCode && (!single || unitCodeFits(single, afterCode))) {
           unit = after[1]!;
           unitStart = UNIT_AT.lastIndex - unit.length;
           q = UNIT_AT.lastIndex;
@@ -350,7 +351,8 @@ function readBackward(norm: string, a: Analyte, nameStart: number, nameEnd: numb
   const m = BACK_RE.exec(before);
   if (!m) return 0;
   const written = m[3]!;
-  if (!normalizeUnit(written) || !unitFits(a, written)) return 0;
+  const code = normalizeUnit(written);
+  if (!code || !unitCodeFits(a, code)) return 0;
   const start = from + m.index + (m[0].length - m[0].trimStart().length);
   const numIdx = from + m.index + m[0].indexOf(m[2]!, m[1] ? m[1].length : 0);
   // The number must not be glued to something before it ("3/10.8").
