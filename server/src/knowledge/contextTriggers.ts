@@ -1,4 +1,4 @@
-// ConText-style trigger lexicon, as data. analysis/context.ts compiles it once.
+// ConText-style trigger lexicon, as data. analysis/context/lexicon.ts compiles it once.
 //
 // Matching is case-insensitive, on word boundaries, with any run of whitespace
 // between words; at each word the longest phrase wins, so a pseudo-trigger such
