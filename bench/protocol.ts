@@ -199,7 +199,7 @@ export interface BigNote {
 /**
  * RSS, its high-water mark, and the anonymous part of RSS (`anon`): the heaps, stacks and
  * buffers the process allocated. The rest is mapped files, nearly all of them Node's binary
- * and its libraries (31.5 of an idle server's 47 MB here are /usr/bin/node), the same pages
+ * and its libraries (32 of a freshly started server's 46 MB here are /usr/bin/node), the same pages
  * for every Node process; in VS Code the server runs on the editor's own Electron binary.
  */
 function memoryOf(pid: number): { rss: number; hwm: number; anon: number } {

@@ -429,7 +429,7 @@ ${floor ? `${floor.big.rssMb.toFixed(0)} MB just after and ${floor.big.settledRs
 takes about 40 MB and the note's text 10 MB, and reading a 10 MB message leaves buffers the
 heap has not yet returned; so 60 MB just after a 10 MB note is below what any
 vscode-languageserver process needs here. Most of Node's 40 MB are the pages of its binary and
-libraries (31.5 MB of /usr/bin/node in an idle server here), the same physical pages for every
+libraries (32 of a freshly started server's 46 MB are /usr/bin/node here), the same physical pages for every
 process that runs that binary; VS Code runs its language servers on its own Electron binary.
 So each RSS cell also gives the anonymous part (heaps, stacks, buffers: what the process
 allocated itself)${floor ? `, ${floor.big.anonMb.toFixed(0)} MB just after and ${floor.big.settledAnonMb.toFixed(0)} MB settled for the floor in this run` : ''}. What we add above the floor, idle (about 12 MB):
