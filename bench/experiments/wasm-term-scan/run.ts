@@ -44,7 +44,8 @@ m.otherChildren.forEach((map: Map<string, number> | undefined, node: number) =>
   }),
 );
 
-// The concept at each node, as a number (the first entry where a node has several).
+// The concept at each node, as a number; -2 where the node's forms have case or lab-context
+// rules, whose entries are flattened into the rule arrays (in order, as accept() reads them).
 const conceptIds = new Map<string, number>();
 const conceptNames: string[] = [];
 const idOf = (c: string) => {
@@ -52,15 +53,38 @@ const idOf = (c: string) => {
   if (k === undefined) conceptIds.set(c, (k = conceptNames.push(c) - 1));
   return k;
 };
-const entryConcept = new Int32Array(m.entries.length).fill(-1);
+const nodes: number = m.entries.length;
+const entryConcept = new Int32Array(nodes).fill(-1);
+const ruleFrom = new Int32Array(nodes + 1);
+const ruleConcept: number[] = [];
+const ruleLab: number[] = [];
+const ruleExactFrom: number[] = [];
+const ruleExactCount: number[] = [];
+const exactOff: number[] = [];
+const exactLen: number[] = [];
+const exactUnits: number[] = [];
 let ruledNodes = 0;
-m.entries.forEach((e: string | { concept: string }[] | undefined, node: number) => {
+m.entries.forEach((e: string | { concept: string; exact?: string[]; labContext?: boolean }[] | undefined, node: number) => {
+  ruleFrom[node] = ruleConcept.length;
   if (typeof e === 'string') entryConcept[node] = idOf(e);
   else if (e) {
     ruledNodes++;
-    entryConcept[node] = idOf(e[0]!.concept);
+    entryConcept[node] = -2;
+    for (const entry of e) {
+      ruleConcept.push(idOf(entry.concept));
+      ruleLab.push(entry.labContext ? 1 : 0);
+      ruleExactFrom.push(entry.exact ? exactOff.length : -1);
+      ruleExactCount.push(entry.exact ? entry.exact.length : 0);
+      for (const word of entry.exact ?? []) {
+        exactOff.push(exactUnits.length);
+        exactLen.push(word.length);
+        for (let c = 0; c < word.length; c++) exactUnits.push(word.charCodeAt(c));
+      }
+    }
   }
 });
+ruleFrom[nodes] = ruleConcept.length;
+const rules = [ruleFrom, Int32Array.from(ruleConcept), Int32Array.from(ruleLab), Int32Array.from(ruleExactFrom), Int32Array.from(ruleExactCount), Int32Array.from(exactOff), Int32Array.from(exactLen), Uint16Array.from(exactUnits)];
 // Letters beyond ASCII, as the matcher's isWordCode has them.
 const wordUnit = new Uint8Array(65536);
 for (let c = 128; c < 65536; c++) if (c < 0xd800 || c > 0xdfff) wordUnit[c] = /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(c)) ? 1 : 0;
@@ -76,18 +100,19 @@ const alloc = (bytes: number) => {
   while (top > memory.buffer.byteLength) memory.grow(16);
   return p;
 };
-const copyIn = (a: Int32Array | Uint8Array) => {
+const copyIn = (a: Int32Array | Uint16Array | Uint8Array) => {
   const p = alloc(a.byteLength);
   new Uint8Array(memory.buffer, p, a.byteLength).set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
   return p;
 };
 const pText = alloc(text.length * 2);
 const tables = [m.rootHashBits, tParent, tHash, tChild, keyOff, keyLen, Uint8Array.from(keyBytes), m.hasChildren, entryConcept, m.rootPunct, wordUnit].map(copyIn);
+const ruleTables = rules.map(copyIn);
 const pStarts = alloc(text.length * 4);
 const pEnds = alloc(text.length * 4);
 const pConcepts = alloc(text.length * 4);
 const wasm = new WA.Instance(new WA.Module(readFileSync(process.env.WASM!)), { env: { memory } });
-wasm.exports.setup(pText, text.length, ...tables, mask, pStarts, pEnds, pConcepts);
+wasm.exports.setup(pText, text.length, ...tables, mask, pStarts, pEnds, pConcepts, ...ruleTables);
 
 const js: number[] = [];
 const compiled: number[] = [];
@@ -116,7 +141,7 @@ for (let r = 0; r < 40; r++) {
       } else if (m.foundStarts[a] < starts[b]!) a++;
       else b++;
     }
-    console.log(`matches: the matcher ${m.found}, the port ${found}, of them the same ${same} (the port does not apply the case and lab-context rules of ${ruledNodes} nodes)`);
+    console.log(`matches: the matcher ${m.found}, the port ${found}, of them the same ${same} (${ruledNodes} nodes with case or lab-context rules)`);
   }
   m.releaseFound();
 }
