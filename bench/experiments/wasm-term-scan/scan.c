@@ -1,7 +1,8 @@
 // A port of TermMatcher.scanInto's ASCII path (server/src/analysis/termMatcher.ts) to C, for a
 // timing experiment only (see README.md): the same word hash, the same open-addressing table,
 // the same walk over the following words, the same case and lab-context rules. Not ported:
-// words with letters beyond ASCII (no transition is taken on them).
+// words with letters beyond ASCII and marks beyond ASCII (’, ‐), on which no transition is
+// taken. The walk stops at 64 words; the longest form has far fewer.
 typedef unsigned short u16;
 typedef unsigned char u8;
 typedef unsigned int u32;
@@ -133,7 +134,7 @@ int scan(int from, int to) {
       if (here >= 0) { bestEnd = k; bestConcept = here; }
       if (!hasChildren[node]) break;
       int ts = walkEnds[k]; int lineBreaks = 0;
-      for (int c; ts < n && isSpace(c = text[ts]); ts++) if (c == 10 || (c == 13 && text[ts + 1] != 10)) lineBreaks++;
+      for (int c; ts < n && isSpace(c = text[ts]); ts++) if (c == 10 || (c == 13 && (ts + 1 >= n || text[ts + 1] != 10))) lineBreaks++;
       if (ts >= n || lineBreaks > 1 || k + 1 >= 64) break;
       int te = readToken(ts, node, text[ts]);
       k++; walkStarts[k] = ts; walkEnds[k] = te;
