@@ -4,6 +4,7 @@
 // Run through run.sh, which builds scan.wasm and bundles this file.
 
 import { readFileSync } from 'node:fs';
+import { isWordCode, slotOf } from '../../../server/src/analysis/termMatcher';
 import { matcherFor } from '../../../server/src/analysis/vocabulary';
 
 const text = readFileSync('bench/corpora/note-1048576.note', 'utf8');
@@ -23,12 +24,8 @@ const tChild = new Int32Array(size);
 const keyOff = new Int32Array(size);
 const keyLen = new Int32Array(size);
 const keyBytes: number[] = [];
-const slotOf = (node: number, h: number) => {
-  const x = (h + Math.imul(node, 0x9e3779b1)) | 0;
-  return (x ^ (x >>> 15)) & mask;
-};
 const put = (node: number, h: number, key: string, to: number) => {
-  let s = slotOf(node, h);
+  let s = slotOf(node, h, mask);
   while (tParent[s] !== 0) s = (s + 1) & mask;
   tParent[s] = node + 1;
   tHash[s] = h;
@@ -87,7 +84,7 @@ ruleFrom[nodes] = ruleConcept.length;
 const rules = [ruleFrom, Int32Array.from(ruleConcept), Int32Array.from(ruleLab), Int32Array.from(ruleExactFrom), Int32Array.from(ruleExactCount), Int32Array.from(exactOff), Int32Array.from(exactLen), Uint16Array.from(exactUnits)];
 // Letters beyond ASCII, as the matcher's isWordCode has them.
 const wordUnit = new Uint8Array(65536);
-for (let c = 128; c < 65536; c++) if (c < 0xd800 || c > 0xdfff) wordUnit[c] = /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(c)) ? 1 : 0;
+for (let c = 128; c < 65536; c++) wordUnit[c] = isWordCode(c, String.fromCharCode(c), 0) ? 1 : 0;
 
 // WebAssembly memory: the text (two bytes a code unit), the tables, the matches found. (The
 // project's TypeScript settings have no WebAssembly types: the global is read untyped.)

@@ -26,7 +26,8 @@ export interface RawMatch {
 const nonAsciiWordCache = new Map<number, boolean>();
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
-function isWordCode(code: number, text: string, i: number): boolean {
+/** Is the code unit `code`, at text[i], part of a word? (Also read by bench/experiments/wasm-term-scan.) */
+export function isWordCode(code: number, text: string, i: number): boolean {
   if (code < 128) {
     return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
   }
@@ -119,8 +120,8 @@ function tokenOfEdge(edge: string): string {
 /** Bytes of TermMatcher.rootHashBits, less one: 8 KB, 2^16 bits (one load, in the L1 cache). */
 const ROOT_BITS_MASK = 0x1fff;
 
-/** Slot of the transition (node, word hash) in the open-addressing table. */
-function slotOf(node: number, h: number, mask: number): number {
+/** Slot of the transition (node, word hash) in the open-addressing table. (Also read by bench/experiments/wasm-term-scan.) */
+export function slotOf(node: number, h: number, mask: number): number {
   const x = (h + Math.imul(node, 0x9e3779b1)) | 0;
   return (x ^ (x >>> 15)) & mask;
 }
